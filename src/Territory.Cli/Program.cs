@@ -1,0 +1,3 @@
+using Territory.Cli;
+
+return await TerritoryCommand.RunAsync(args, CliConsole.System);

@@ -1,0 +1,33 @@
+using Territory.Data;
+using Territory.Web.Accounts;
+using Territory.Web.Api;
+using Territory.Web.Components;
+using Territory.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddTerritoryData();
+builder.AddTerritoryAccounts();
+builder.AddTerritoryWeb();
+
+var app = builder.Build();
+
+if (!await app.PrepareDatabaseAsync())
+{
+    return 1;
+}
+
+app.UseTerritoryPipeline();
+
+app.MapHealthApi();
+app.MapAccountApi();
+app.MapPlacesApi();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The web app's entry point, visible to the functional tests.</summary>
+public partial class Program;
