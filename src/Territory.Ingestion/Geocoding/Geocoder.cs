@@ -1,0 +1,25 @@
+using Territory.Domain.Places;
+using Territory.Ingestion.Text;
+
+namespace Territory.Ingestion.Geocoding;
+
+/// <summary>Text in, resolved place mentions out: <see cref="MentionFinder"/> then <see cref="PlaceResolver"/>.</summary>
+public sealed class Geocoder(GazetteerIndex index, PlaceVocabulary vocabulary, ResolverOptions options)
+{
+    private readonly MentionFinder _finder = new(index, vocabulary);
+    private readonly PlaceResolver _resolver = new(options);
+
+    public Geocoder(GazetteerIndex index)
+        : this(index, PlaceVocabulary.Default, new ResolverOptions())
+    {
+    }
+
+    public GazetteerIndex Index => index;
+
+    /// <summary>Every place mention of <paramref name="text"/>, resolved or not, in text order.</summary>
+    public IReadOnlyList<PlaceMention> Geocode(string text) => Geocode(text, Tokenizer.Tokenize(text));
+
+    /// <summary>The same, for a text already split into words.</summary>
+    public IReadOnlyList<PlaceMention> Geocode(string text, IReadOnlyList<TextToken> tokens) =>
+        _resolver.Resolve(_finder.Find(text, tokens));
+}

@@ -1,0 +1,417 @@
+using Territory.Domain.Places;
+using Territory.Ingestion.Text;
+
+namespace Territory.Ingestion.Geocoding;
+
+/// <summary>
+/// Finds the spans of a text that name places: longest exact match over the gazetteer's names first, then the
+/// transliteration skeleton for capitalised words, then a span glued to a small word (« Alepdans »). Capitalised spans
+/// after a place cue (« le village de X ») that match nothing are kept as unresolved, with fuzzy suggestions.
+/// Words that are also common words need a cue; a match inside a longer capitalised name (a person, a group) is dropped.
+/// </summary>
+public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabulary)
+{
+    private const int MaxSpanTokens = 8;
+    private const int MaxRunTokens = 5;
+
+    // Small words that news text sometimes glues to a name when a space is lost (« Alepdans », « Furqanà »).
+    private static readonly string[] GluedWords = ["dans", "de", "et", "en", "a", "in", "and", "of", "to"];
+
+    /// <summary>The place mentions of <paramref name="text"/>, in text order.</summary>
+    public IReadOnlyList<MentionSpan> Find(string text) => Find(text, Tokenizer.Tokenize(text));
+
+    /// <summary>The place mentions of an already tokenized text.</summary>
+    public IReadOnlyList<MentionSpan> Find(string text, IReadOnlyList<TextToken> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var matches = new List<Match>();
+        var covered = new bool[tokens.Count];
+        var i = 0;
+        while (i < tokens.Count)
+        {
+            var match = MatchAt(text, tokens, i);
+            if (match is null)
+            {
+                i++;
+                continue;
+            }
+
+            matches.Add(match);
+            for (var k = match.First; k < match.Last + 1; k++)
+            {
+                covered[k] = true;
+            }
+
+            i = match.Last + 1;
+        }
+
+        var spans = new List<MentionSpan>(matches.Count);
+        foreach (var match in matches)
+        {
+            var cue = CueAround(tokens, match.First, match.Last);
+            if (Keep(tokens, covered, match, cue))
+            {
+                var start = tokens[match.First].Start;
+                spans.Add(new MentionSpan(start, match.End, text[start..match.End], tokens[match.First].Sentence, cue, match.Candidates));
+            }
+        }
+
+        return spans;
+    }
+
+    private Match? MatchAt(string text, IReadOnlyList<TextToken> tokens, int i)
+    {
+        var content = i;
+        if (i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence && NameNormalizer.IsArticleBefore(tokens[i].Key, tokens[i + 1].Key))
+        {
+            content = i + 1; // "Al Safira", "al-Atarib": the span starts at the article
+        }
+
+        var head = tokens[content];
+        if (!head.IsArabic && !head.IsCapitalized)
+        {
+            return null;
+        }
+
+        return LongestExact(tokens, i, content, head.Key)
+            ?? (head.IsArabic ? ArabicWithPrefix(tokens, i, content) : null)
+            ?? Phonetic(tokens, i, content)
+            ?? (head.IsArabic ? null : Glued(text, tokens, i, content))
+            ?? Unmatched(tokens, i, content);
+    }
+
+    private Match? LongestExact(IReadOnlyList<TextToken> tokens, int first, int content, string headKey)
+    {
+        // A fused Arabic article (الأتارب) is not part of the index's first words.
+        var gate = headKey.Length > 4 && headKey.StartsWith("ال", StringComparison.Ordinal) ? headKey[2..] : headKey;
+        var maxWords = index.MaxWordsStartingWith(gate);
+        var stemWords = tokens[content].StemKey is { } stem ? index.MaxWordsStartingWith(stem) : 0;
+        if (maxWords == 0 && stemWords == 0)
+        {
+            return null;
+        }
+
+        Match? best = null;
+        var words = new List<string>(MaxSpanTokens);
+        for (var k = first; k < tokens.Count && k - first < MaxSpanTokens; k++)
+        {
+            if (k > first && (tokens[k].Sentence != tokens[first].Sentence || tokens[k].PunctuationBefore))
+            {
+                break;
+            }
+
+            words.Add(tokens[k].Key);
+            var key = NameNormalizer.JoinWords(words);
+            var wordCount = CountWords(key);
+            if (wordCount > Math.Max(maxWords, stemWords))
+            {
+                break;
+            }
+
+            var candidates = index.Exact(key);
+            if (candidates.Count > 0)
+            {
+                best = new Match(first, k, tokens[k].End, candidates);
+            }
+            else if (tokens[k].StemKey is { } stemKey)
+            {
+                // « Halep'in », "Idlib's": the name without its suffix.
+                words[^1] = stemKey;
+                candidates = index.Exact(NameNormalizer.JoinWords(words));
+                if (candidates.Count > 0)
+                {
+                    best = new Match(first, k, tokens[k].End, candidates);
+                }
+
+                break;
+            }
+        }
+
+        return best is not null && best.Last >= content ? best : null;
+    }
+
+    // بحلب, وسراقب, بالأتارب: one-letter prefixes written attached to the name.
+    private Match? ArabicWithPrefix(IReadOnlyList<TextToken> tokens, int first, int content)
+    {
+        var key = tokens[content].Key;
+        foreach (var prefix in vocabulary.ArabicPrefixes)
+        {
+            if (key.Length - prefix.Length < 3 || !key.StartsWith(prefix, StringComparison.Ordinal)
+                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0)
+            {
+                continue;
+            }
+
+            var stripped = tokens[content] with { Key = key[prefix.Length..] };
+            var shifted = new List<TextToken>(tokens.Count - first);
+            for (var k = first; k < tokens.Count && k - first < MaxSpanTokens; k++)
+            {
+                shifted.Add(k == content ? stripped : tokens[k]);
+            }
+
+            var match = LongestExact(shifted, 0, content - first, stripped.Key);
+            if (match is not null)
+            {
+                return match with { First = first, Last = first + match.Last };
+            }
+        }
+
+        return null;
+    }
+
+    private Match? Phonetic(IReadOnlyList<TextToken> tokens, int first, int content)
+    {
+        // Arabic has no capitals to tell names from words: only multi-word names, or a name after a cue.
+        var arabic = tokens[content].IsArabic;
+        var cued = BeforeCue(tokens, first) is not null;
+        var run = arabic ? Math.Min(tokens.Count - 1, content + 2) : CapitalisedRun(tokens, first, content);
+        for (var last = run; last >= content; last--)
+        {
+            if (arabic && (last == content && !cued || tokens[last].Sentence != tokens[first].Sentence))
+            {
+                continue;
+            }
+
+            var candidates = index.Phonetic(Key(tokens, first, last));
+            if (candidates.Count == 0 && tokens[last].StemKey is not null)
+            {
+                candidates = index.Phonetic(Key(tokens, first, last, stemLast: true));
+            }
+
+            if (candidates.Count > 0)
+            {
+                return new Match(first, last, tokens[last].End, candidates);
+            }
+        }
+
+        return null;
+    }
+
+    private Match? Glued(string text, IReadOnlyList<TextToken> tokens, int first, int content)
+    {
+        if (content != first)
+        {
+            return null;
+        }
+
+        var token = tokens[content];
+        foreach (var glued in GluedWords)
+        {
+            if (token.Key.Length - glued.Length < 3 || !token.Key.EndsWith(glued, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var stem = token.Key[..^glued.Length];
+            var candidates = index.Exact(stem);
+            if (candidates.Count == 0)
+            {
+                candidates = index.Phonetic(stem);
+            }
+
+            if (candidates.Count == 0)
+            {
+                continue;
+            }
+
+            // Find where the glued word starts in the surface (folding may change lengths: « à » is one letter).
+            for (var n = 1; n <= glued.Length + 2 && n < token.End - token.Start; n++)
+            {
+                if (NameNormalizer.FoldWord(text[(token.End - n)..token.End]) == glued)
+                {
+                    return new Match(first, content, token.End - n, candidates);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // A capitalised span right after a kind cue (« le village de X ») is a place we do not know: keep it, unresolved.
+    private Match? Unmatched(IReadOnlyList<TextToken> tokens, int first, int content)
+    {
+        if (tokens[content].IsArabic || BeforeCue(tokens, first) is not { Kind: not null })
+        {
+            return null;
+        }
+
+        var last = CapitalisedRun(tokens, first, content);
+        return new Match(first, last, tokens[last].End, index.Fuzzy(Key(tokens, first, last), 5));
+    }
+
+    private static int CapitalisedRun(IReadOnlyList<TextToken> tokens, int first, int content)
+    {
+        var last = content;
+        while (last + 1 < tokens.Count && last + 1 - first < MaxRunTokens && tokens[last + 1].Sentence == tokens[first].Sentence
+            && !tokens[last + 1].PunctuationBefore
+            && (tokens[last + 1].IsCapitalized || (last + 2 < tokens.Count && tokens[last + 2].IsCapitalized && NameNormalizer.IsArticleBefore(tokens[last + 1].Key, tokens[last + 2].Key))))
+        {
+            last++;
+        }
+
+        return last;
+    }
+
+    private MentionCue CueAround(IReadOnlyList<TextToken> tokens, int first, int last)
+    {
+        var before = BeforeCue(tokens, first);
+        var after = AfterCue(tokens, last);
+        if (before is null && after is null)
+        {
+            return MentionCue.Empty;
+        }
+
+        var kind = before?.Kind ?? after?.Kind;
+        var relation = before?.Relation is { } r && r != CueRelation.None ? r : after?.Relation ?? CueRelation.None;
+        var bearing = before?.Bearing is { } b && b != Bearing.None ? b : after?.Bearing ?? Bearing.None;
+        var text = string.Join(" … ", new[] { before, after }.Where(c => c is not null).Select(c => string.Join(' ', c!.Words)));
+        return new MentionCue(kind, relation, bearing, text);
+    }
+
+    // « le village de X », « au nord d'X », "the town of X": the cue's last word, then only small link words.
+    private PlaceCue? BeforeCue(IReadOnlyList<TextToken> tokens, int first)
+    {
+        var k = first - 1;
+        var links = 0;
+        while (k >= 0 && tokens[k].Sentence == tokens[first].Sentence && vocabulary.Links.Contains(tokens[k].Key) && links < 3)
+        {
+            k--;
+            links++;
+        }
+
+        if (k < 0 || tokens[k].Sentence != tokens[first].Sentence || !vocabulary.BeforeByLastWord.TryGetValue(tokens[k].Key, out var cues))
+        {
+            return null;
+        }
+
+        foreach (var cue in cues)
+        {
+            if (EndsWith(tokens, k, cue.Words) && (links > 0 || cue.Relation != CueRelation.Direction))
+            {
+                return cue;
+            }
+        }
+
+        return null;
+    }
+
+    // "Idlib province", « Serakib kasabası », « ريف حلب الغربي »: the cue follows the name directly.
+    private PlaceCue? AfterCue(IReadOnlyList<TextToken> tokens, int last)
+    {
+        var k = last + 1;
+        if (k >= tokens.Count || tokens[k].Sentence != tokens[last].Sentence || !vocabulary.AfterByFirstWord.TryGetValue(tokens[k].Key, out var cues))
+        {
+            return null;
+        }
+
+        foreach (var cue in cues)
+        {
+            if (StartsWith(tokens, k, cue.Words))
+            {
+                return cue;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Keep(IReadOnlyList<TextToken> tokens, bool[] covered, Match match, MentionCue cue)
+    {
+        if (cue != MentionCue.Empty)
+        {
+            return true;
+        }
+
+        if (match.Candidates.Count == 0 || match.Candidates[0].Match == NameMatch.Fuzzy)
+        {
+            return false;
+        }
+
+        var key = Key(tokens, match.First, match.Last);
+        if (vocabulary.Homographs.Contains(key) || (key.Length <= 3 && !tokens[match.First].IsArabic))
+        {
+            return false; // « la mare », "Dana", "Bab": only with a cue
+        }
+
+        // Part of a longer capitalised name that is not a place ("Bachar al-Assad", "Tahrir Damas", "Dmitri Peskov").
+        // A sentence's first word is capitalised anyway, so it does not count.
+        return !CapitalisedNeighbour(tokens, covered, match.First - 1, match.First) && !CapitalisedNeighbour(tokens, covered, match.Last + 1, match.Last);
+    }
+
+    private static bool CapitalisedNeighbour(IReadOnlyList<TextToken> tokens, bool[] covered, int neighbour, int inside)
+    {
+        if (neighbour < 0 || neighbour >= tokens.Count || covered[neighbour])
+        {
+            return false;
+        }
+
+        var (near, far) = neighbour < inside ? (tokens[neighbour], tokens[inside]) : (tokens[inside], tokens[neighbour]);
+        return far.Sentence == near.Sentence && !far.PunctuationBefore && tokens[neighbour].IsCapitalized && !tokens[neighbour].IsSentenceStart;
+    }
+
+    private static bool EndsWith(IReadOnlyList<TextToken> tokens, int last, IReadOnlyList<string> words)
+    {
+        var first = last - words.Count + 1;
+        if (first < 0)
+        {
+            return false;
+        }
+
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (tokens[first + w].Key != words[w] || tokens[first + w].Sentence != tokens[last].Sentence)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool StartsWith(IReadOnlyList<TextToken> tokens, int first, IReadOnlyList<string> words)
+    {
+        if (first + words.Count > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (tokens[first + w].Key != words[w] || tokens[first + w].Sentence != tokens[first].Sentence)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Key(IReadOnlyList<TextToken> tokens, int first, int last, bool stemLast = false)
+    {
+        var words = new List<string>(last - first + 1);
+        for (var k = first; k <= last; k++)
+        {
+            words.Add(stemLast && k == last ? tokens[k].StemKey ?? tokens[k].Key : tokens[k].Key);
+        }
+
+        return NameNormalizer.JoinWords(words);
+    }
+
+    private static int CountWords(string key)
+    {
+        var count = key.Length == 0 ? 0 : 1;
+        foreach (var c in key)
+        {
+            if (c == ' ')
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Tokens <see cref="First"/>..<see cref="Last"/> matched; <see cref="End"/> is the character offset the span ends at.</summary>
+    private sealed record Match(int First, int Last, int End, IReadOnlyList<PlaceCandidate> Candidates);
+}

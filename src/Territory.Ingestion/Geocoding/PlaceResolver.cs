@@ -1,0 +1,338 @@
+using NetTopologySuite.Geometries;
+using Territory.Domain.Places;
+
+namespace Territory.Ingestion.Geocoding;
+
+/// <summary>Settings of the disambiguation; the defaults fit the Aleppo–Idlib theater.</summary>
+public sealed record ResolverOptions
+{
+    /// <summary>The theater's extent (lon/lat): places inside it are preferred when nothing else decides.</summary>
+    public Envelope Theater { get; init; } = new(35.6, 39.6, 34.4, 37.4);
+
+    /// <summary>Below this score a mention stays unresolved and lists its candidates instead.</summary>
+    public double MinimumScore { get; init; } = 0.65;
+
+    /// <summary>Candidates of one span closer than this (km) and of compatible kinds are the same place told by several sources.</summary>
+    public double SamePlaceKm { get; init; } = 3.0;
+}
+
+/// <summary>
+/// Chooses, for each mention of a text, the place it names: name fit, then the words around it (kind cues,
+/// admin and direction cues pointing at a neighbouring mention), the other places of the same text, the theater's
+/// extent, then prominence. Records the score, the runner-up, the margin and an ACLED-style geoprecision.
+/// Scores: 1 for an exact name with no other evidence; context adds or removes up to about 0.5.
+/// </summary>
+public sealed class PlaceResolver(ResolverOptions options)
+{
+    private const double MaxAnchorGapChars = 90;
+
+    public PlaceResolver()
+        : this(new ResolverOptions())
+    {
+    }
+
+    /// <summary>Resolves every span of one text, in order.</summary>
+    public IReadOnlyList<PlaceMention> Resolve(IReadOnlyList<MentionSpan> spans)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        var clusters = spans.Select(s => Cluster(s.Candidates)).ToList();
+
+        // First pass without the rest of the text: anchors for the admin and direction cues and for the document context.
+        var first = new List<Scored?>(spans.Count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            first.Add(Best(Score(spans[i], clusters[i], null, [])));
+        }
+
+        var anchors = new List<GazetteerEntry>();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            if (first[i] is { } f && f.Margin >= 0.25 && f.Score >= options.MinimumScore && IsPointLike(f.Top.Entry.Kind))
+            {
+                anchors.Add(f.Top.Entry);
+            }
+        }
+
+        var mentions = new List<PlaceMention>(spans.Count);
+        for (var i = 0; i < spans.Count; i++)
+        {
+            var constraint = ConstraintFor(spans, first, i);
+            var context = anchors.Where(a => first[i] is not { } f || !ReferenceEquals(a, f.Top.Entry)).ToList();
+            var scored = Score(spans[i], clusters[i], constraint, context);
+            mentions.Add(ToMention(spans[i], scored));
+        }
+
+        return mentions;
+    }
+
+    private PlaceMention ToMention(MentionSpan span, List<ScoredCandidate> scored)
+    {
+        if (scored.Count == 0)
+        {
+            return new PlaceMention(span, null, 0, null, 0, 0, []);
+        }
+
+        var top = scored[0];
+        var runnerUp = scored.Count > 1 ? scored[1] : null;
+        var margin = top.Score - (runnerUp?.Score ?? 0);
+        // A fuzzy look-alike is a suggestion for an analyst, never an answer.
+        if (top.Score < options.MinimumScore || top.Match == NameMatch.Fuzzy)
+        {
+            return new PlaceMention(span, null, top.Score, runnerUp?.Entry, margin, 0, scored);
+        }
+
+        return new PlaceMention(span, top.Entry, top.Score, runnerUp?.Entry, margin, Geoprecision(span.Cue, top.Entry.Kind), scored);
+    }
+
+    /// <summary>ACLED's geoprecision: 1 the place itself, 2 part of or near it, 3 only a region.</summary>
+    public static int Geoprecision(MentionCue cue, PlaceKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(cue);
+        if (cue.Relation == CueRelation.Region || kind is PlaceKind.Country or PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict or PlaceKind.Region)
+        {
+            return 3;
+        }
+
+        return cue.Relation is CueRelation.Near or CueRelation.Direction || kind == PlaceKind.Road ? 2 : 1;
+    }
+
+    // The same place often comes from several gazetteers: merge candidates that are close and of compatible kinds,
+    // keeping the preferred source's entry and the best name fit.
+    private List<PlaceCandidate> Cluster(IReadOnlyList<PlaceCandidate> candidates)
+    {
+        var ordered = candidates
+            .OrderByDescending(c => c.NameScore)
+            .ThenBy(c => PlaceSources.Rank(c.Entry.Source))
+            .ToList();
+        var kept = new List<PlaceCandidate>();
+        foreach (var candidate in ordered)
+        {
+            var twin = kept.FindIndex(k => SameKindFamily(k.Entry.Kind, candidate.Entry.Kind) && DistanceKm(k.Entry, candidate.Entry) <= options.SamePlaceKm);
+            if (twin < 0)
+            {
+                kept.Add(candidate);
+            }
+            else if (PlaceSources.Rank(candidate.Entry.Source) < PlaceSources.Rank(kept[twin].Entry.Source))
+            {
+                kept[twin] = candidate with { NameScore = Math.Max(candidate.NameScore, kept[twin].NameScore), Match = Better(candidate.Match, kept[twin].Match) };
+            }
+        }
+
+        return kept;
+    }
+
+    private List<ScoredCandidate> Score(MentionSpan span, List<PlaceCandidate> candidates, Constraint? constraint, List<GazetteerEntry> context)
+    {
+        var scored = new List<ScoredCandidate>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            var entry = candidate.Entry;
+            var reasons = new List<string> { $"{candidate.Match.ToString().ToLowerInvariant()} name '{candidate.MatchedName}' {candidate.NameScore:F2}" };
+            var score = candidate.NameScore;
+
+            score += Note(reasons, "kind cue", KindFit(span.Cue, entry.Kind));
+            if (constraint is not null)
+            {
+                score += Note(reasons, constraint.Describe, constraint.Fit(entry));
+            }
+
+            if (context.Count > 0 && IsPointLike(entry.Kind))
+            {
+                var distances = context.Select(a => DistanceKm(a, entry)).Order().ToList();
+                var median = distances[distances.Count / 2];
+                score += Note(reasons, $"other places of the text (median {median:F0} km)", 0.2 * Math.Exp(-median / 60));
+            }
+
+            if (options.Theater.Contains(entry.Lon, entry.Lat))
+            {
+                score += Note(reasons, "inside the theater", 0.1);
+            }
+
+            score += Note(reasons, "prominence", Prominence(entry));
+            scored.Add(new ScoredCandidate(entry, Math.Round(score, 4), candidate.Match, reasons));
+        }
+
+        scored.Sort((a, b) => b.Score.CompareTo(a.Score));
+        return scored;
+    }
+
+    private static double Note(List<string> reasons, string why, double delta)
+    {
+        if (Math.Abs(delta) >= 0.005)
+        {
+            reasons.Add($"{why} {delta:+0.00;-0.00}");
+        }
+
+        return delta;
+    }
+
+    private static Scored? Best(List<ScoredCandidate> scored) =>
+        scored.Count == 0 ? null : new Scored(scored[0], scored[0].Score, scored[0].Score - (scored.Count > 1 ? scored[1].Score : 0));
+
+    // A later mention in the same sentence can say where this one is: « Safira, à l'est d'Alep », "X in Idlib province",
+    // « X, près de Hama ». Its first-pass place is the anchor.
+    private static Constraint? ConstraintFor(IReadOnlyList<MentionSpan> spans, List<Scored?> first, int i)
+    {
+        for (var j = i + 1; j < spans.Count && spans[j].Sentence == spans[i].Sentence && spans[j].Start - spans[i].End <= MaxAnchorGapChars; j++)
+        {
+            if (first[j] is not { } anchor || anchor.Score < 0.65)
+            {
+                continue;
+            }
+
+            var cue = spans[j].Cue;
+            var place = anchor.Top.Entry;
+            if (cue.Relation == CueRelation.Direction && cue.Bearing != Bearing.None)
+            {
+                return new Constraint.Direction(place, cue.Bearing);
+            }
+
+            if (cue.Relation == CueRelation.Near)
+            {
+                return new Constraint.Near(place);
+            }
+
+            if (cue.Relation == CueRelation.Region || place.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict)
+            {
+                return new Constraint.Within(place);
+            }
+        }
+
+        return null;
+    }
+
+    private static double KindFit(MentionCue cue, PlaceKind kind)
+    {
+        if (cue.Kind is not { } wanted)
+        {
+            // « la campagne d'Alep », "Aleppo countryside": the anchor of a region is a city or an admin unit.
+            return cue.Relation == CueRelation.Region && kind is PlaceKind.City or PlaceKind.Governorate ? 0.1 : 0;
+        }
+
+        if (wanted == kind)
+        {
+            return 0.3;
+        }
+
+        return (wanted, kind) switch
+        {
+            (PlaceKind.Village or PlaceKind.Town or PlaceKind.City, PlaceKind.Village or PlaceKind.Town or PlaceKind.City) => 0.2,
+            (PlaceKind.Airbase, PlaceKind.Airport) or (PlaceKind.Airport, PlaceKind.Airbase) => 0.25,
+            (PlaceKind.MilitaryBase, PlaceKind.Airbase) => 0.15,
+            (PlaceKind.District, PlaceKind.Subdistrict or PlaceKind.Neighbourhood) => 0.2,
+            (PlaceKind.Neighbourhood, PlaceKind.District or PlaceKind.Subdistrict) => 0.1,
+            (PlaceKind.Governorate, PlaceKind.City) => 0,
+            _ => -0.25,
+        };
+    }
+
+    private static double Prominence(GazetteerEntry entry)
+    {
+        var population = entry.Population is > 0 ? 0.08 * Math.Clamp(Math.Log10(entry.Population.Value + 1) / 6, 0, 1) : 0;
+        var kind = entry.Kind switch
+        {
+            PlaceKind.City => 0.08,
+            PlaceKind.Governorate or PlaceKind.Country => 0.05,
+            PlaceKind.Town => 0.04,
+            PlaceKind.Airbase or PlaceKind.Airport or PlaceKind.District => 0.03,
+            PlaceKind.Neighbourhood or PlaceKind.Subdistrict => 0.02,
+            _ => 0,
+        };
+        var source = entry.Source switch
+        {
+            PlaceSources.Analyst => 0.06,
+            PlaceSources.Curated => 0.04,
+            _ => 0,
+        };
+        return population + kind + source;
+    }
+
+    private static bool IsPointLike(PlaceKind kind) =>
+        kind is not (PlaceKind.Country or PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict or PlaceKind.Region or PlaceKind.Road);
+
+    private static bool SameKindFamily(PlaceKind a, PlaceKind b) =>
+        a == b || (IsSettlement(a) && IsSettlement(b)) || (a is PlaceKind.Airbase or PlaceKind.Airport && b is PlaceKind.Airbase or PlaceKind.Airport);
+
+    private static bool IsSettlement(PlaceKind kind) => kind is PlaceKind.City or PlaceKind.Town or PlaceKind.Village;
+
+    private static NameMatch Better(NameMatch a, NameMatch b) => (NameMatch)Math.Min((int)a, (int)b);
+
+    /// <summary>Great-circle distance in kilometres (spherical, mean Earth radius).</summary>
+    public static double DistanceKm(GazetteerEntry a, GazetteerEntry b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return DistanceKm(a.Lon, a.Lat, b.Lon, b.Lat);
+    }
+
+    /// <summary>Great-circle distance in kilometres between two lon/lat points.</summary>
+    public static double DistanceKm(double lon1, double lat1, double lon2, double lat2)
+    {
+        const double radius = 6371.0088;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var h = (Math.Sin(dLat / 2) * Math.Sin(dLat / 2)) + (Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2));
+        return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
+    }
+
+    private sealed record Scored(ScoredCandidate Top, double Score, double Margin);
+
+    private abstract record Constraint(GazetteerEntry Anchor)
+    {
+        public abstract string Describe { get; }
+
+        public abstract double Fit(GazetteerEntry candidate);
+
+        public sealed record Direction(GazetteerEntry Anchor, Bearing Bearing) : Constraint(Anchor)
+        {
+            public override string Describe => $"{Bearing} of {Anchor.Name}";
+
+            public override double Fit(GazetteerEntry candidate)
+            {
+                var distance = DistanceKm(Anchor, candidate);
+                if (distance is < 0.5 or > 150)
+                {
+                    return -0.15;
+                }
+
+                var wanted = ((int)Bearing - 1) * 45.0;
+                var actual = InitialBearing(Anchor, candidate);
+                var difference = Math.Abs(((actual - wanted + 540) % 360) - 180);
+                return difference <= 67.5 ? 0.25 : -0.15;
+            }
+        }
+
+        public sealed record Near(GazetteerEntry Anchor) : Constraint(Anchor)
+        {
+            public override string Describe => $"near {Anchor.Name}";
+
+            public override double Fit(GazetteerEntry candidate) => DistanceKm(Anchor, candidate) <= 30 ? 0.3 : -0.1;
+        }
+
+        public sealed record Within(GazetteerEntry Anchor) : Constraint(Anchor)
+        {
+            public override string Describe => $"in {Anchor.Name}";
+
+            public override double Fit(GazetteerEntry candidate)
+            {
+                var region = Anchor.Kind == PlaceKind.Governorate ? Anchor.Pcode ?? Anchor.Admin1Code : Anchor.Admin1Code;
+                if (region is not null && candidate.Admin1Code is not null)
+                {
+                    return region == candidate.Admin1Code ? 0.3 : -0.15;
+                }
+
+                return DistanceKm(Anchor, candidate) <= 60 ? 0.2 : -0.1;
+            }
+        }
+    }
+
+    private static double InitialBearing(GazetteerEntry from, GazetteerEntry to)
+    {
+        var lat1 = from.Lat * Math.PI / 180;
+        var lat2 = to.Lat * Math.PI / 180;
+        var dLon = (to.Lon - from.Lon) * Math.PI / 180;
+        var y = Math.Sin(dLon) * Math.Cos(lat2);
+        var x = (Math.Cos(lat1) * Math.Sin(lat2)) - (Math.Sin(lat1) * Math.Cos(lat2) * Math.Cos(dLon));
+        return ((Math.Atan2(y, x) * 180 / Math.PI) + 360) % 360;
+    }
+}

@@ -1,0 +1,124 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Territory.Domain.Places;
+
+namespace Territory.Ingestion.Geocoding;
+
+/// <summary>One cue phrase: words that say what kind of place follows or precedes, or how a place is used.</summary>
+/// <param name="Words">The phrase's folded words, in text order.</param>
+/// <param name="After">True when the cue follows the name (« Serakib kasabası », "Idlib province").</param>
+public sealed record PlaceCue(IReadOnlyList<string> Words, bool After, PlaceKind? Kind, CueRelation Relation, Bearing Bearing, string Language);
+
+/// <summary>
+/// The place cues of every language (data/vocabulary/places.json): cue phrases, the small words allowed between a
+/// cue and a name, Arabic attached prefixes, and words that are also place names and need a cue to count.
+/// </summary>
+public sealed class PlaceVocabulary
+{
+    private PlaceVocabulary(IReadOnlyList<PlaceCue> cues, FrozenSet<string> links, IReadOnlyList<string> arabicPrefixes, FrozenSet<string> homographs)
+    {
+        Cues = cues;
+        Links = links;
+        ArabicPrefixes = arabicPrefixes;
+        Homographs = homographs;
+        var before = cues.Where(c => !c.After).GroupBy(c => c.Words[^1]);
+        BeforeByLastWord = before.ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<PlaceCue>)[.. g.OrderByDescending(c => c.Words.Count)]);
+        AfterByFirstWord = cues.Where(c => c.After).GroupBy(c => c.Words[0])
+            .ToFrozenDictionary(g => g.Key, g => (IReadOnlyList<PlaceCue>)[.. g.OrderByDescending(c => c.Words.Count)]);
+    }
+
+    public IReadOnlyList<PlaceCue> Cues { get; }
+
+    /// <summary>Words that may stand between a cue and the name (« de », « d' », « la », "of", "the").</summary>
+    public FrozenSet<string> Links { get; }
+
+    /// <summary>One-letter Arabic prefixes written attached to a name (و ب ل ف ك...), longest first.</summary>
+    public IReadOnlyList<string> ArabicPrefixes { get; }
+
+    /// <summary>Folded single words that are also common words (« mare », "dana"): they count only with a cue.</summary>
+    public FrozenSet<string> Homographs { get; }
+
+    /// <summary>Cues standing before a name, indexed by their last word (the one next to the name).</summary>
+    public FrozenDictionary<string, IReadOnlyList<PlaceCue>> BeforeByLastWord { get; }
+
+    /// <summary>Cues following a name, indexed by their first word.</summary>
+    public FrozenDictionary<string, IReadOnlyList<PlaceCue>> AfterByFirstWord { get; }
+
+    // Declared before Default: static fields initialise in order.
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
+
+    /// <summary>The vocabulary compiled into this assembly.</summary>
+    public static PlaceVocabulary Default { get; } = Load(typeof(PlaceVocabulary).Assembly.GetManifestResourceStream("Vocabulary.places.json")
+        ?? throw new InvalidOperationException("Vocabulary.places.json is not embedded"));
+
+    /// <summary>Reads a vocabulary in the places.json format.</summary>
+    public static PlaceVocabulary Load(Stream json)
+    {
+        var file = JsonSerializer.Deserialize<VocabularyFile>(json, JsonOptions)
+            ?? throw new InvalidDataException("The place vocabulary is empty.");
+        var cues = new List<PlaceCue>();
+        var links = new HashSet<string>(StringComparer.Ordinal);
+        var prefixes = new List<string>();
+        var homographs = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (language, entry) in file.Languages)
+        {
+            links.UnionWith(entry.Connectors.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
+            prefixes.AddRange(entry.Prefixes.Select(NameNormalizer.FoldWord));
+            homographs.UnionWith(entry.Homographs.Select(NameNormalizer.Normalize));
+            foreach (var cue in entry.Cues)
+            {
+                var phrase = cue.Before ?? cue.After ?? throw new InvalidDataException($"A {language} cue has neither 'before' nor 'after'.");
+                var words = Words(phrase);
+                PlaceKind? kind = null;
+                if (cue.Kind is not null)
+                {
+                    kind = PlaceKinds.TryParse(cue.Kind, out var parsed) ? parsed : throw new InvalidDataException($"Unknown kind '{cue.Kind}' in the {language} cue '{phrase}'.");
+                }
+
+                var relation = cue.Relation switch
+                {
+                    null => CueRelation.None,
+                    "region" => CueRelation.Region,
+                    "near" => CueRelation.Near,
+                    "direction" => CueRelation.Direction,
+                    _ => throw new InvalidDataException($"Unknown relation '{cue.Relation}' in the {language} cue '{phrase}'."),
+                };
+                cues.Add(new PlaceCue(words, cue.After is not null, kind, relation, ParseBearing(cue.Direction, language, phrase), language));
+            }
+        }
+
+        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenSet());
+    }
+
+    // Cue phrases are split like text: hyphens and spaces separate words.
+    private static string[] Words(string phrase) =>
+        [.. phrase.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0)];
+
+    private static Bearing ParseBearing(string? direction, string language, string phrase) => direction switch
+    {
+        null => Bearing.None,
+        "north" => Bearing.North,
+        "northeast" => Bearing.NorthEast,
+        "east" => Bearing.East,
+        "southeast" => Bearing.SouthEast,
+        "south" => Bearing.South,
+        "southwest" => Bearing.SouthWest,
+        "west" => Bearing.West,
+        "northwest" => Bearing.NorthWest,
+        _ => throw new InvalidDataException($"Unknown direction '{direction}' in the {language} cue '{phrase}'."),
+    };
+
+    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages);
+
+    private sealed record LanguageEntry(
+        [property: JsonPropertyName("connectors")] string[] Connectors,
+        [property: JsonPropertyName("cues")] CueEntry[] Cues,
+        [property: JsonPropertyName("homographs")] string[] Homographs)
+    {
+        [JsonPropertyName("prefixes")]
+        public string[] Prefixes { get; init; } = [];
+    }
+
+    private sealed record CueEntry(string? Before, string? After, string? Kind, string? Relation, string? Direction);
+}
