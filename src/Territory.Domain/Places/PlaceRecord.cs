@@ -2,25 +2,25 @@ using NetTopologySuite.Geometries;
 
 namespace Territory.Domain.Places;
 
-/// <summary>Where a gazetteer row comes from; each source keeps its own rows so a re-import never touches another's.</summary>
-public static class PlaceSources
+/// <summary>The gazetteer sources; each keeps its own rows, so importing one never overwrites another.</summary>
+public static class GazetteerSources
 {
-    /// <summary>The team's theater file in geo/.</summary>
+    /// <summary>The team's file geo/theater/places.geojson.</summary>
     public const string Curated = "curated";
 
-    /// <summary>GeoNames dumps (country files, citiesNNN).</summary>
+    /// <summary>GeoNames dumps (country files, cities500...).</summary>
     public const string GeoNames = "geonames";
 
-    /// <summary>OCHA populated places (communities, neighbourhoods).</summary>
+    /// <summary>OCHA populated places and city neighbourhoods.</summary>
     public const string Ocha = "ocha";
 
-    /// <summary>Administrative boundaries (OCHA COD-AB, Natural Earth).</summary>
+    /// <summary>Administrative boundaries (OCHA COD-AB, Natural Earth admin-1).</summary>
     public const string Boundaries = "boundaries";
 
-    /// <summary>Added or corrected by an analyst in the app.</summary>
+    /// <summary>Places entered or corrected by analysts; no import touches them.</summary>
     public const string Analyst = "analyst";
 
-    /// <summary>Preference when the same place comes from several sources (lower wins).</summary>
+    /// <summary>Preference when several sources hold the same place (lower wins): an analyst's word, then the team's file.</summary>
     public static int Rank(string source) => source switch
     {
         Analyst => 0,
@@ -33,46 +33,42 @@ public static class PlaceSources
 }
 
 /// <summary>
-/// A place as read from a gazetteer file, before it is stored: immutable, keyed within its source.
-/// Admin codes are OCHA P-codes (SY02 = Aleppo governorate, SY0200 = Jebel Saman district...) when known.
+/// A place as a gazetteer source gives it, before it is stored: the source's own key, the kind, the display name, a point
+/// (lon/lat, SRID 4326) and every spelling, plus what the source knows of codes, area and parent.
 /// </summary>
-public sealed record PlaceRecord(
-    string Source,
-    string SourceKey,
-    PlaceKind Kind,
-    string Name,
-    Point Point,
-    IReadOnlyList<PlaceName> Names)
+/// <param name="Source">The source the place comes from (<see cref="GazetteerSources"/>); (Source, SourceKey) is unique.</param>
+/// <param name="SourceKey">The source's identifier of the place (GeoNames id, OCHA P-code, curated slug...).</param>
+/// <param name="Kind">What the place is.</param>
+/// <param name="Name">The display name; also the first of <paramref name="Names"/>.</param>
+/// <param name="Point">Where the place is; for an area, a point inside it.</param>
+/// <param name="Names">Every spelling with its language (<c>und</c> when the source does not say).</param>
+public sealed record PlaceRecord(string Source, string SourceKey, PlaceKind Kind, string Name, Point Point, IReadOnlyList<PlaceName> Names)
 {
-    /// <summary>Polygon of an admin unit or neighbourhood, when the source has one.</summary>
+    /// <summary>The outline of an area (governorate, district, neighbourhood), always a valid MultiPolygon.</summary>
     public MultiPolygon? Area { get; init; }
 
-    /// <summary>The place's own P-code (community C####, neighbourhood N####, admin SY##...).</summary>
+    /// <summary>An OCHA P-code of this place (community C####, admin SY##..., neighbourhood N####), when known.</summary>
     public string? Pcode { get; init; }
 
+    /// <summary>OCHA P-code of the governorate (SY02), when the source gives it; otherwise filled from boundaries.</summary>
     public string? Admin1Code { get; init; }
 
+    /// <summary>OCHA P-code of the district (SY0200).</summary>
     public string? Admin2Code { get; init; }
 
+    /// <summary>OCHA P-code of the subdistrict (SY020000).</summary>
     public string? Admin3Code { get; init; }
-
-    /// <summary>Source key of the parent within the same source (a city for a neighbourhood).</summary>
-    public string? ParentKey { get; init; }
 
     public int? Population { get; init; }
 
-    public string? Note { get; init; }
+    /// <summary>The <see cref="SourceKey"/> of the containing place in the same source, when the source says.</summary>
+    public string? ParentKey { get; init; }
 }
 
-/// <summary>A place as the geocoder sees it: one stored gazetteer row with every name it is known by.</summary>
-public sealed record GazetteerEntry(
-    long Id,
-    PlaceKind Kind,
-    string Name,
-    double Lon,
-    double Lat,
-    string Source,
-    IReadOnlyList<PlaceName> Names)
+/// <summary>
+/// A stored gazetteer place as the geocoder loads it: one per place that no analyst correction supersedes, with all its names.
+/// </summary>
+public sealed record GazetteerEntry(long Id, PlaceKind Kind, string Name, Point Point, IReadOnlyList<PlaceName> Names, string Source, string SourceKey)
 {
     public string? Pcode { get; init; }
 
@@ -85,4 +81,13 @@ public sealed record GazetteerEntry(
     public long? ParentId { get; init; }
 
     public int? Population { get; init; }
+
+    /// <summary>Whether the place has an outline (boundaries, neighbourhood polygons).</summary>
+    public bool HasArea { get; init; }
+
+    /// <summary>Longitude of <see cref="Point"/> (x).</summary>
+    public double Lon => Point.X;
+
+    /// <summary>Latitude of <see cref="Point"/> (y).</summary>
+    public double Lat => Point.Y;
 }

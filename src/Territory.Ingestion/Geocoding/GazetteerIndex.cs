@@ -97,7 +97,7 @@ public sealed class GazetteerIndex
 
     /// <summary>
     /// Places whose names have the same consonant skeleton, scored by how close the spellings are
-    /// (0.7 to 0.95); names whose spelling is too far from <paramref name="normalizedKey"/> are left out.
+    /// (0.7 to 0.9); names whose spelling is too far from <paramref name="normalizedKey"/> are left out.
     /// </summary>
     public IReadOnlyList<PlaceCandidate> Phonetic(string normalizedKey)
     {
@@ -113,7 +113,7 @@ public sealed class GazetteerIndex
             var similarity = Similarity.Ratio(normalizedKey, reference.Key);
             if (similarity >= 0.5)
             {
-                candidates.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, NameMatch.Phonetic, 0.7 + (0.25 * similarity)));
+                candidates.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, NameMatch.Phonetic, 0.5 + (0.4 * similarity)));
             }
         }
 

@@ -14,6 +14,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     private const int MaxSpanTokens = 8;
     private const int MaxRunTokens = 5;
 
+    // Phonetic name score (0.5 + 0.4 × spelling similarity) a one-word variant needs without a cue: similarity 0.65.
+    private const double MinimumLoneVariantScore = 0.76;
+
     // Small words that news text sometimes glues to a name when a space is lost (« Alepdans », « Furqanà »).
     private static readonly string[] GluedWords = ["dans", "de", "et", "en", "a", "in", "and", "of", "to"];
 
@@ -332,6 +335,12 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         if (vocabulary.Homographs.Contains(key) || (key.Length <= 3 && !tokens[match.First].IsArabic))
         {
             return false; // « la mare », "Dana", "Bab": only with a cue
+        }
+
+        // A lone word that only sounds like a village name ("Coran" / Jorin) needs a close spelling.
+        if (!key.Contains(' ', StringComparison.Ordinal) && match.Candidates.All(c => c.Match == NameMatch.Phonetic && c.NameScore < MinimumLoneVariantScore))
+        {
+            return false;
         }
 
         // Part of a longer capitalised name that is not a place ("Bachar al-Assad", "Tahrir Damas", "Dmitri Peskov").

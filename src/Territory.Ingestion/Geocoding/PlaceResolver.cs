@@ -10,7 +10,7 @@ public sealed record ResolverOptions
     public Envelope Theater { get; init; } = new(35.6, 39.6, 34.4, 37.4);
 
     /// <summary>Below this score a mention stays unresolved and lists its candidates instead.</summary>
-    public double MinimumScore { get; init; } = 0.65;
+    public double MinimumScore { get; init; } = 0.75;
 
     /// <summary>Candidates of one span closer than this (km) and of compatible kinds are the same place told by several sources.</summary>
     public double SamePlaceKm { get; init; } = 3.0;
@@ -102,7 +102,7 @@ public sealed class PlaceResolver(ResolverOptions options)
     {
         var ordered = candidates
             .OrderByDescending(c => c.NameScore)
-            .ThenBy(c => PlaceSources.Rank(c.Entry.Source))
+            .ThenBy(c => GazetteerSources.Rank(c.Entry.Source))
             .ToList();
         var kept = new List<PlaceCandidate>();
         foreach (var candidate in ordered)
@@ -112,7 +112,7 @@ public sealed class PlaceResolver(ResolverOptions options)
             {
                 kept.Add(candidate);
             }
-            else if (PlaceSources.Rank(candidate.Entry.Source) < PlaceSources.Rank(kept[twin].Entry.Source))
+            else if (GazetteerSources.Rank(candidate.Entry.Source) < GazetteerSources.Rank(kept[twin].Entry.Source))
             {
                 kept[twin] = candidate with { NameScore = Math.Max(candidate.NameScore, kept[twin].NameScore), Match = Better(candidate.Match, kept[twin].Match) };
             }
@@ -240,8 +240,8 @@ public sealed class PlaceResolver(ResolverOptions options)
         };
         var source = entry.Source switch
         {
-            PlaceSources.Analyst => 0.06,
-            PlaceSources.Curated => 0.04,
+            GazetteerSources.Analyst => 0.06,
+            GazetteerSources.Curated => 0.04,
             _ => 0,
         };
         return population + kind + source;
