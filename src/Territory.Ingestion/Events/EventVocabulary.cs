@@ -1,0 +1,163 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using Territory.Domain.Events;
+using Territory.Ingestion.Text;
+
+namespace Territory.Ingestion.Events;
+
+/// <summary>What a matched phrase says.</summary>
+public enum VerbRole
+{
+    Control,
+    Strike,
+    Denial,
+}
+
+/// <summary>A verb phrase of data/vocabulary/events.json with its meaning.</summary>
+/// <param name="Passive">The place is the subject and the gainer follows (« tombée aux mains de », "fell to").</param>
+/// <param name="ObjectBeforeVerb">The language puts the object before the verb (Turkish).</param>
+public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text);
+
+/// <summary>Words of one kind in every language, matched on folded words (a trailing * is a stem).</summary>
+public sealed class WordSet
+{
+    private readonly FrozenSet<string> _exact;
+    private readonly string[] _stems;
+
+    public WordSet(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var patterns = words.SelectMany(WordPattern.ParsePhrase).ToList();
+        _exact = patterns.Where(p => !p.IsStem).Select(p => p.Word).ToFrozenSet(StringComparer.Ordinal);
+        _stems = [.. patterns.Where(p => p.IsStem).Select(p => p.Word)];
+    }
+
+    public bool Contains(TextToken token)
+    {
+        if (_exact.Contains(token.Key))
+        {
+            return true;
+        }
+
+        foreach (var stem in _stems)
+        {
+            if (token.Key.StartsWith(stem, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
+
+/// <summary>
+/// The event vocabulary of every language (data/vocabulary/events.json): control, strike and denial phrases in one matcher
+/// (the longest phrase wins: « repris le contrôle de certaines positions » is a counter-claim, not a capture), plus
+/// casualty words, claim units, negations, hedges, destination words and the organisations that count and report.
+/// </summary>
+public sealed class EventVocabulary
+{
+    private EventVocabulary()
+    {
+    }
+
+    public PhraseMatcher<VerbRule> Verbs { get; private init; } = null!;
+
+    public WordSet Air { get; private init; } = null!;
+
+    public WordSet Ground { get; private init; } = null!;
+
+    public PhraseMatcher<string> Casualties { get; private init; } = null!;
+
+    public PhraseMatcher<string> ClaimUnits { get; private init; } = null!;
+
+    public WordSet Negations { get; private init; } = null!;
+
+    public WordSet Hedges { get; private init; } = null!;
+
+    public WordSet Destinations { get; private init; } = null!;
+
+    /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
+    public PhraseMatcher<string> Reporters { get; private init; } = null!;
+
+    /// <summary>The vocabulary compiled into this assembly.</summary>
+    public static EventVocabulary Default { get; } = Load(typeof(EventVocabulary).Assembly.GetManifestResourceStream("Vocabulary.events.json")
+        ?? throw new InvalidOperationException("Vocabulary.events.json is not embedded"));
+
+    public static EventVocabulary Load(Stream json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var verbs = new List<Phrase<VerbRule>>();
+        var casualties = new List<Phrase<string>>();
+        var units = new List<Phrase<string>>();
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [];
+        foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
+        {
+            var entry = language.Value;
+            var objectFirst = entry.TryGetProperty("objectBeforeVerb", out var of) && of.GetBoolean();
+            foreach (var control in entry.GetProperty("control").EnumerateArray())
+            {
+                var text = control.GetProperty("phrase").GetString()!;
+                var tierKey = control.GetProperty("tier").GetString();
+                if (!EventKeys.TryParseTier(tierKey, out var tier))
+                {
+                    throw new InvalidDataException($"Unknown tier '{tierKey}' for '{text}' ({language.Name}).");
+                }
+
+                var passive = control.TryGetProperty("voice", out var voice) && voice.GetString() == "passive";
+                var retake = control.TryGetProperty("retake", out var r) && r.GetBoolean();
+                var gap = control.TryGetProperty("gap", out var g) ? g.GetInt32() : 0;
+                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text), MaxGap: gap));
+            }
+
+            foreach (var (role, property) in new[] { (VerbRole.Strike, "strike"), (VerbRole.Denial, "denial") })
+            {
+                foreach (var item in entry.GetProperty(property).EnumerateArray())
+                {
+                    var text = item.GetProperty("phrase").GetString()!;
+                    verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(role, null, false, false, objectFirst, language.Name, text)));
+                }
+            }
+
+            casualties.AddRange(Strings(entry, "casualties").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "dead")));
+            casualties.AddRange(Strings(entry, "wounded").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "wounded")));
+            foreach (var unit in entry.GetProperty("claimUnits").EnumerateObject())
+            {
+                units.AddRange(unit.Value.EnumerateArray().Select(u => new Phrase<string>(WordPattern.ParsePhrase(u.GetString()!), unit.Name)));
+            }
+
+            air.AddRange(Strings(entry, "air"));
+            ground.AddRange(Strings(entry, "ground"));
+            negations.AddRange(Strings(entry, "negation"));
+            hedges.AddRange(Strings(entry, "hedges"));
+            destinations.AddRange(Strings(entry, "destinations"));
+        }
+
+        var reporters = new List<Phrase<string>>();
+        foreach (var reporter in document.RootElement.GetProperty("reporters").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array))
+        {
+            foreach (var name in reporter.Value.EnumerateArray().Select(n => n.GetString()!))
+            {
+                var upper = name.Length <= 5 && name.All(c => !char.IsLetter(c) || char.IsUpper(c));
+                reporters.Add(new Phrase<string>(WordPattern.ParsePhrase(name), reporter.Name, upper));
+            }
+        }
+
+        return new EventVocabulary
+        {
+            Verbs = new PhraseMatcher<VerbRule>(verbs),
+            Casualties = new PhraseMatcher<string>(casualties),
+            ClaimUnits = new PhraseMatcher<string>(units),
+            Air = new WordSet(air),
+            Ground = new WordSet(ground),
+            Negations = new WordSet(negations),
+            Hedges = new WordSet(hedges),
+            Destinations = new WordSet(destinations),
+            Reporters = new PhraseMatcher<string>(reporters),
+        };
+    }
+
+    private static IEnumerable<string> Strings(JsonElement entry, string property) =>
+        entry.TryGetProperty(property, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];
+}
