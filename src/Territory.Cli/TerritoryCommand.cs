@@ -23,6 +23,8 @@ public static class TerritoryCommand
         root.Options.Add(connection);
         root.Subcommands.Add(UsersCommand.Build(connection, console));
         root.Subcommands.Add(DatabaseCommand.Build(connection, console));
+        root.Subcommands.Add(GazetteerCommand.Build(connection, console));
+        root.Subcommands.Add(SetupCommand.Build(connection, console));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
@@ -50,7 +52,8 @@ public static class TerritoryCommand
         {
             return await body();
         }
-        catch (Exception e) when (e is DatabaseUnavailableException or Data.Accounts.AccountException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is DatabaseUnavailableException or Data.Accounts.AccountException or Npgsql.NpgsqlException
+            or Domain.Places.GazetteerFormatException or IOException or UnauthorizedAccessException)
         {
             await console.Error.WriteLineAsync($"territory: {e.Message}");
             return 1;

@@ -36,6 +36,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<DatabaseStatus>();
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Places.PlaceStore>();
+        services.AddSingleton<Places.GazetteerStore>();
         return services;
     }
 

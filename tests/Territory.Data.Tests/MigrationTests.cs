@@ -33,7 +33,7 @@ public class MigrationTests : IAsyncLifetime
         Assert.Equal(Migration.LatestVersion, second.FromVersion);
 
         Assert.Equal((long)Migration.Known.Count, await ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
-        foreach (var table in new[] { "users", "audit_log", "actors", "places", "place_names", "reports", "report_revisions", "mentions", "events", "event_sources", "initial_control", "control_states", "control_cells", "territories" })
+        foreach (var table in new[] { "users", "audit_log", "actors", "places", "place_names", "gazetteer_imports", "reports", "report_revisions", "mentions", "events", "event_sources", "initial_control", "control_states", "control_cells", "territories" })
         {
             Assert.True(await ScalarAsync<bool>($"SELECT to_regclass('{table}') IS NOT NULL"), $"table {table} missing");
         }

@@ -64,6 +64,8 @@ public sealed class PlaceStore(NpgsqlDataSource dataSource, TimeProvider clock)
             await name.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // An analyst's place gets its admin codes now: imports never touch analysts' rows afterwards.
+        await GazetteerStore.FillAdminCodesAsync(connection, transaction, id, cancellationToken);
         await AuditLog.RecordAsync(connection, transaction, clock, userId, "create", "place", id, null,
             new { kind = draft.Kind.Key(), draft.Name, lon = draft.Point.X, lat = draft.Point.Y, names = draft.Names }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
