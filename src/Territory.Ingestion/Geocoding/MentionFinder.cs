@@ -74,7 +74,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         var head = tokens[content];
         if (!head.IsArabic && !head.IsCapitalized)
         {
-            return null;
+            // « château d'Alep », « place Sadallah El-Cabiri », « aéroport d'Alep »: a known name of several words may start
+            // in lower case when a capitalised word follows inside it.
+            return LongestExact(tokens, i, content, head.Key) is { } phrase && phrase.Last > content && HasCapital(tokens, content + 1, phrase.Last) ? phrase : null;
         }
 
         return LongestExact(tokens, i, content, head.Key)
@@ -241,6 +243,19 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         var last = CapitalisedRun(tokens, first, content);
         return new Match(first, last, tokens[last].End, index.Fuzzy(Key(tokens, first, last), 5));
+    }
+
+    private static bool HasCapital(IReadOnlyList<TextToken> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].IsCapitalized)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int CapitalisedRun(IReadOnlyList<TextToken> tokens, int first, int content)

@@ -1,0 +1,49 @@
+using Territory.Domain.Events;
+using Territory.Domain.Places;
+using Territory.Ingestion.Actors;
+using Territory.Ingestion.Dates;
+using Territory.Ingestion.Events;
+using Territory.Ingestion.Geocoding;
+using Territory.Ingestion.Text;
+
+namespace Territory.Ingestion;
+
+/// <summary>Everything read from one report's text.</summary>
+public sealed record ReportAnalysis(
+    IReadOnlyList<(int Start, int End)> Sentences,
+    IReadOnlyList<PlaceMention> Places,
+    IReadOnlyList<ActorMention> Actors,
+    IReadOnlyList<DateMention> Dates,
+    IReadOnlyList<ExtractedEvent> Events);
+
+/// <summary>
+/// The text pipeline, in order: <see cref="Tokenizer"/> → <see cref="Geocoder"/> (mentions, then places) →
+/// <see cref="ActorCatalog"/> → <see cref="DateFinder"/> → <see cref="EventExtractor"/>. Stateless and thread-safe;
+/// build it once with the gazetteer index and share it.
+/// </summary>
+public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateFinder dates, EventExtractor extractor)
+{
+    public ReportAnalyzer(GazetteerIndex index)
+        : this(new Geocoder(index), ActorCatalog.Default, new DateFinder(), new EventExtractor())
+    {
+    }
+
+    public Geocoder Geocoder => geocoder;
+
+    /// <summary>Reads a report published on <paramref name="published"/> (the theater's local day).</summary>
+    public ReportAnalysis Analyze(string text, DateOnly published)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var tokens = Tokenizer.Tokenize(text);
+        var sentences = Tokenizer.Sentences(text, tokens);
+        var actorMentions = actors.Find(text, tokens);
+
+        // An actor's name wins over a place inside it: « Tahrir Damas », « régime de Damas » are not Damascus.
+        var places = geocoder.Geocode(text, tokens)
+            .Where(p => p.Span.Cue != MentionCue.Empty || !actorMentions.Any(a => a.Start < p.Span.End && p.Span.Start < a.End))
+            .ToList();
+        var dateMentions = dates.Find(text, tokens, published);
+        var events = extractor.Extract(new AnnotatedText(text, tokens, sentences, places, actorMentions, dateMentions, published));
+        return new ReportAnalysis(sentences, places, actorMentions, dateMentions, events);
+    }
+}
