@@ -53,25 +53,61 @@ public static class NameNormalizer
     public static string PhoneticKey(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var normalized = Normalize(name);
-        var key = new StringBuilder(normalized.Length);
-        foreach (var word in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var words = Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var key = new StringBuilder(name.Length);
+        for (var w = 0; w < words.Length; w++)
         {
-            var skeleton = IsArabic(word[0]) ? ArabicSkeleton(word) : LatinSkeleton(word);
-            if (skeleton.Length == 0)
+            // Words are joined: « Kafrouma » and "Kafr Roumma", « Maarratünnuman » and "Maarat al-Numan" meet.
+            var last = w == words.Length - 1;
+            key.Append(IsArabic(words[w][0]) ? ArabicSkeleton(words[w], last) : LatinSkeleton(words[w], last));
+        }
+
+        // Doubled letters across a word boundary count once too.
+        var collapsed = new StringBuilder(key.Length);
+        foreach (var c in key.ToString())
+        {
+            if (collapsed.Length == 0 || collapsed[^1] != c)
             {
+                collapsed.Append(c);
+            }
+        }
+
+        return collapsed.ToString();
+    }
+
+    /// <summary>
+    /// The spelling with transliteration variants merged but vowels kept (as 'a') and no spaces: what two spellings of a
+    /// name are compared on (« Cercenaz » and "Jarjanaz" are the same; "Kilis" and "Kalaseh" are not quite).
+    /// </summary>
+    public static string SoftKey(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var soft = new StringBuilder(name.Length);
+        foreach (var word in Normalize(name).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (IsArabic(word[0]))
+            {
+                soft.Append(word);
                 continue;
             }
 
-            if (key.Length > 0)
+            for (var i = 0; i < word.Length; i++)
             {
-                key.Append(' ');
-            }
+                // Vowels keep two classes: a/e/i/y interchange (Saraqib, Saraqeb; Darat, Daret), and o/u (Douhour, Duhur).
+                var (sound, pair) = word[i] is 'o' or 'u' ? ("u", false) : LatinSound(word[i], i + 1 < word.Length ? word[i + 1] : '\0');
+                if (soft.Length == 0 || soft[^1] != sound[0] || sound.Length > 1)
+                {
+                    soft.Append(sound);
+                }
 
-            key.Append(skeleton);
+                if (pair)
+                {
+                    i++;
+                }
+            }
         }
 
-        return key.ToString();
+        return soft.ToString();
     }
 
     /// <summary>True for letters of the Arabic script blocks.</summary>
@@ -176,6 +212,12 @@ public static class NameNormalizer
                 token = token[2..];
             }
 
+            // A Latin article glued to a later word, as OCHA writes it: "Khan Elsobol", "Kafr Naseh Elatareb".
+            if (kept.Count > 0 && token.Length >= 6 && (token.StartsWith("al", StringComparison.Ordinal) || token.StartsWith("el", StringComparison.Ordinal)))
+            {
+                token = token[2..];
+            }
+
             // Glued Latin article: "Alsafira", "Elbab" are rare; "Al" alone at the end is a name ("Al" is kept).
             kept.Add(token);
         }
@@ -198,7 +240,7 @@ public static class NameNormalizer
             || (consonant is "dh" && (next.StartsWith('d') || next.StartsWith('z')));
     }
 
-    private static string LatinSkeleton(string word)
+    private static string LatinSkeleton(string word, bool lastWord)
     {
         var mapped = new StringBuilder(word.Length);
         for (var i = 0; i < word.Length; i++)
@@ -212,13 +254,10 @@ public static class NameNormalizer
             }
         }
 
-        // A final -a(h)/-e(h)/-at/-et is the ta marbuta (Hama/Hamah, Izza/Izzet): drop it.
+        // The name's final -a(h)/-e(h)/-at/-et is the ta marbuta (Hama/Hamah, Izza/Izzet): drop it. Inside a name the
+        // construct form keeps its t in every spelling (Darat, Maarat).
         var s = mapped.ToString();
-        if (s.Length > 3 && s.EndsWith("ah", StringComparison.Ordinal))
-        {
-            s = s[..^2];
-        }
-        else if (s.Length > 3 && s.EndsWith("at", StringComparison.Ordinal))
+        if (lastWord && s.Length > 3 && (s.EndsWith("ah", StringComparison.Ordinal) || s.EndsWith("at", StringComparison.Ordinal)))
         {
             s = s[..^2];
         }
@@ -262,19 +301,19 @@ public static class NameNormalizer
         _ => (c.ToString(), false),
     };
 
-    private static string ArabicSkeleton(string word)
+    private static string ArabicSkeleton(string word, bool lastWord)
     {
         var skeleton = new StringBuilder(word.Length);
         for (var i = 0; i < word.Length; i++)
         {
             var c = word[i];
             var isLast = i == word.Length - 1;
-            if (i > 0 && c is 'ا' or 'و' or 'ي')
+            if (c is 'ا' or 'و' or 'ي' && (i > 0 || c == 'ا'))
             {
-                continue; // long vowels are written or not
+                continue; // long vowels are written or not, and so is an initial alef (عزاز / أعزاز)
             }
 
-            if (isLast && i > 1 && c is 'ه' or 'ت')
+            if (lastWord && isLast && i > 1 && c is 'ه' or 'ت')
             {
                 continue; // ta marbuta written ة, ه or ت
             }

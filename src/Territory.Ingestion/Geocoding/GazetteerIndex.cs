@@ -17,6 +17,7 @@ public sealed class GazetteerIndex
     private readonly string[] _keys;
     private readonly NameRef[][] _refsByKey;
     private readonly Dictionary<string, NameRef[]>.AlternateLookup<ReadOnlySpan<char>> _exactBySpan;
+    private readonly Dictionary<string, int[]> _keysByWord;
 
     private GazetteerIndex(IReadOnlyList<GazetteerEntry> entries)
     {
@@ -34,10 +35,10 @@ public sealed class GazetteerIndex
                     continue;
                 }
 
-                var reference = new NameRef(e, name.Text, key);
+                var reference = new NameRef(e, name.Text, key, NameNormalizer.SoftKey(key));
                 Add(exact, key, reference);
                 var skeleton = NameNormalizer.PhoneticKey(key);
-                if (skeleton.Replace(" ", string.Empty, StringComparison.Ordinal).Length >= 2)
+                if (skeleton.Length >= 1)
                 {
                     Add(phonetic, skeleton, reference);
                 }
@@ -67,6 +68,56 @@ public sealed class GazetteerIndex
         }
 
         _trigrams = trigrams.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+
+        var byWord = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var k = 0; k < _keys.Length; k++)
+        {
+            foreach (var word in _keys[k].Split(' ').Distinct())
+            {
+                if (!byWord.TryGetValue(word, out var list))
+                {
+                    byWord[word] = list = [];
+                }
+
+                list.Add(k);
+            }
+        }
+
+        _keysByWord = byWord.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Places of one of <paramref name="kinds"/> whose name contains <paramref name="normalizedKey"/> as whole words:
+    /// « aéroport militaire d'Abou Douhour » is the base named "Abu al-Duhur Military Airbase".
+    /// </summary>
+    public IReadOnlyList<PlaceCandidate> NamedAfter(string normalizedKey, IReadOnlySet<PlaceKind> kinds, double nameScore, NameMatch match)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        var words = normalizedKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || !_keysByWord.TryGetValue(words[0], out var keys))
+        {
+            return [];
+        }
+
+        var found = new List<PlaceCandidate>();
+        foreach (var k in keys)
+        {
+            var key = _keys[k];
+            if (key.Length <= normalizedKey.Length || !(" " + key + " ").Contains(" " + normalizedKey + " ", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var reference in _refsByKey[k])
+            {
+                if (kinds.Contains(Entries[reference.Entry].Kind))
+                {
+                    found.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, match, nameScore));
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The places, in the order the index refers to them.</summary>
@@ -97,7 +148,7 @@ public sealed class GazetteerIndex
 
     /// <summary>
     /// Places whose names have the same consonant skeleton, scored by how close the spellings are
-    /// (0.7 to 0.9); names whose spelling is too far from <paramref name="normalizedKey"/> are left out.
+    /// (0.75 to 0.95); names whose spelling is too far from <paramref name="normalizedKey"/> are left out.
     /// </summary>
     public IReadOnlyList<PlaceCandidate> Phonetic(string normalizedKey)
     {
@@ -108,12 +159,14 @@ public sealed class GazetteerIndex
         }
 
         var candidates = new List<PlaceCandidate>(refs.Length);
+        var soft = NameNormalizer.SoftKey(normalizedKey);
         foreach (var reference in refs)
         {
-            var similarity = Similarity.Ratio(normalizedKey, reference.Key);
+            // Compared on soft keys: transliteration variants and spaces do not count, vowels and extra letters do.
+            var similarity = Similarity.Ratio(soft, reference.SoftKey);
             if (similarity >= 0.5)
             {
-                candidates.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, NameMatch.Phonetic, 0.5 + (0.4 * similarity)));
+                candidates.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, NameMatch.Phonetic, 0.55 + (0.4 * similarity) - Secondary(reference)));
             }
         }
 
@@ -154,11 +207,15 @@ public sealed class GazetteerIndex
         var list = new List<PlaceCandidate>(refs.Length);
         foreach (var reference in refs)
         {
-            list.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, match, score(reference)));
+            list.Add(new PlaceCandidate(Entries[reference.Entry], reference.Name, match, score(reference) - Secondary(reference)));
         }
 
         return list;
     }
+
+    // GeoNames' alternate names mix history and other languages' exonyms (Aleppo is also "Berea"): they count a little less.
+    private double Secondary(NameRef reference) =>
+        Entries[reference.Entry].Source == GazetteerSources.GeoNames && reference.Name != Entries[reference.Entry].Name ? 0.05 : 0;
 
     private static void Add(Dictionary<string, List<NameRef>> index, string key, NameRef reference)
     {
@@ -192,7 +249,7 @@ public sealed class GazetteerIndex
         }
     }
 
-    private readonly record struct NameRef(int Entry, string Name, string Key);
+    private readonly record struct NameRef(int Entry, string Name, string Key, string SoftKey);
 }
 
 /// <summary>String similarity used to score transliteration variants.</summary>

@@ -16,10 +16,10 @@ public sealed class Geocoder(GazetteerIndex index, PlaceVocabulary vocabulary, R
 
     public GazetteerIndex Index => index;
 
-    /// <summary>Every place mention of <paramref name="text"/>, resolved or not, in text order.</summary>
-    public IReadOnlyList<PlaceMention> Geocode(string text) => Geocode(text, Tokenizer.Tokenize(text));
+    /// <summary>Every place mention of <paramref name="text"/> (in <paramref name="language"/> when known), resolved or not, in text order.</summary>
+    public IReadOnlyList<PlaceMention> Geocode(string text, string? language = null) => Geocode(text, Tokenizer.Tokenize(text), language);
 
     /// <summary>The same, for a text already split into words.</summary>
-    public IReadOnlyList<PlaceMention> Geocode(string text, IReadOnlyList<TextToken> tokens) =>
-        _resolver.Resolve(_finder.Find(text, tokens));
+    public IReadOnlyList<PlaceMention> Geocode(string text, IReadOnlyList<TextToken> tokens, string? language = null) =>
+        _resolver.Resolve(_finder.Find(text, tokens, language));
 }

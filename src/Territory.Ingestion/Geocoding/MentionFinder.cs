@@ -14,17 +14,20 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     private const int MaxSpanTokens = 8;
     private const int MaxRunTokens = 5;
 
-    // Phonetic name score (0.5 + 0.4 × spelling similarity) a one-word variant needs without a cue: similarity 0.65.
-    private const double MinimumLoneVariantScore = 0.76;
+    // Phonetic name score (0.55 + 0.4 × spelling similarity) a one-word Arabic variant needs without a cue: similarity 0.65.
+    private const double MinimumLoneArabicVariantScore = 0.81;
+
+    // The same for a lone Latin word: similarity 0.6.
+    private const double MinimumLoneLatinVariantScore = 0.79;
 
     // Small words that news text sometimes glues to a name when a space is lost (« Alepdans », « Furqanà »).
     private static readonly string[] GluedWords = ["dans", "de", "et", "en", "a", "in", "and", "of", "to"];
 
     /// <summary>The place mentions of <paramref name="text"/>, in text order.</summary>
-    public IReadOnlyList<MentionSpan> Find(string text) => Find(text, Tokenizer.Tokenize(text));
+    public IReadOnlyList<MentionSpan> Find(string text, string? language = null) => Find(text, Tokenizer.Tokenize(text), language);
 
-    /// <summary>The place mentions of an already tokenized text.</summary>
-    public IReadOnlyList<MentionSpan> Find(string text, IReadOnlyList<TextToken> tokens)
+    /// <summary>The place mentions of an already tokenized text in <paramref name="language"/> (null when unknown).</summary>
+    public IReadOnlyList<MentionSpan> Find(string text, IReadOnlyList<TextToken> tokens, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(tokens);
@@ -53,10 +56,10 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         foreach (var match in matches)
         {
             var cue = CueAround(tokens, match.First, match.Last);
-            if (Keep(tokens, covered, match, cue))
+            if (Keep(text, tokens, covered, match, cue, language))
             {
                 var start = tokens[match.First].Start;
-                spans.Add(new MentionSpan(start, match.End, text[start..match.End], tokens[match.First].Sentence, cue, match.Candidates));
+                spans.Add(new MentionSpan(start, match.End, text[start..match.End], tokens[match.First].Sentence, cue, WithNamedAfter(match.Candidates, cue, Key(tokens, match.First, match.Last))));
             }
         }
 
@@ -79,12 +82,76 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return LongestExact(tokens, i, content, head.Key) is { } phrase && phrase.Last > content && HasCapital(tokens, content + 1, phrase.Last) ? phrase : null;
         }
 
-        return LongestExact(tokens, i, content, head.Key)
-            ?? (head.IsArabic ? ArabicWithPrefix(tokens, i, content) : null)
-            ?? Phonetic(tokens, i, content)
+        var exact = LongestExact(tokens, i, content, head.Key) ?? (head.IsArabic ? ArabicWithPrefix(tokens, i, content) : null);
+
+        // A cue word (« ville », "village", « مدينة ») that is also a place's name starts only a longer name.
+        var cueWord = vocabulary.BeforeByLastWord.ContainsKey(head.Key) && content + 1 < tokens.Count && tokens[content + 1].Sentence == head.Sentence;
+        if (cueWord)
+        {
+            return exact is not null && exact.Last > content ? exact : null;
+        }
+
+        // "Kafr Roumma", "Tall Mardikh": a spelling variant of the whole capitalised name beats an exact match of its first word.
+        if (exact is not null && !head.IsArabic && CapitalisedRun(tokens, i, content) > exact.Last && Phonetic(tokens, i, content, exact.Last + 1) is { } longer)
+        {
+            return longer;
+        }
+
+        // « Kafr Zibdiyeh », « تل قرموش »: « Kafr » alone is not the place; the whole name is unknown.
+        if (exact is not null && exact.Last == content && vocabulary.GenericHeads.Contains(head.Key))
+        {
+            var run = head.IsArabic ? ArabicNameRun(tokens, content) : CapitalisedRun(tokens, i, content);
+            if (run > content)
+            {
+                return new Match(i, run, tokens[run].End, index.Fuzzy(Key(tokens, i, run), 5));
+            }
+        }
+
+        return exact
+            ?? Phonetic(tokens, i, content, content)
             ?? (head.IsArabic ? null : Glued(text, tokens, i, content))
             ?? Unmatched(tokens, i, content);
     }
+
+    // « l'aéroport militaire d'Abou Douhour »: when the cue names a kind none of the candidates is, the place of that kind
+    // named after them (the base "Abu al-Duhur Military Airbase") is a candidate too.
+    private IReadOnlyList<PlaceCandidate> WithNamedAfter(IReadOnlyList<PlaceCandidate> candidates, MentionCue cue, string spanKey)
+    {
+        if (cue.Kind is not { } kind || !NamedAfterKinds.TryGetValue(kind, out var kinds) || candidates.Count == 0 || candidates.Any(c => kinds.Contains(c.Entry.Kind)))
+        {
+            return candidates;
+        }
+
+        // « Zehra Mahallesi »: the exact name is a town's; the neighbourhood spelled a little differently fits the cue.
+        var variants = candidates[0].Match == NameMatch.Exact ? index.Phonetic(spanKey).Where(c => kinds.Contains(c.Entry.Kind)).ToList() : [];
+        if (variants.Count > 0)
+        {
+            return [.. candidates, .. variants];
+        }
+
+        var extra = candidates
+            .Select(c => NameNormalizer.Normalize(c.MatchedName))
+            .Distinct()
+            .SelectMany(key => index.NamedAfter(key, kinds, candidates.Max(c => c.NameScore) - 0.05, candidates[0].Match))
+            .ToList();
+        return extra.Count == 0 ? candidates : [.. candidates, .. extra];
+    }
+
+    private static readonly Dictionary<PlaceKind, IReadOnlySet<PlaceKind>> NamedAfterKinds = new()
+    {
+        [PlaceKind.Airbase] = new HashSet<PlaceKind> { PlaceKind.Airbase, PlaceKind.Airport },
+        [PlaceKind.Airport] = new HashSet<PlaceKind> { PlaceKind.Airport, PlaceKind.Airbase },
+        [PlaceKind.MilitaryBase] = new HashSet<PlaceKind> { PlaceKind.MilitaryBase, PlaceKind.Airbase },
+        [PlaceKind.Square] = new HashSet<PlaceKind> { PlaceKind.Square },
+        [PlaceKind.Junction] = new HashSet<PlaceKind> { PlaceKind.Junction },
+        [PlaceKind.Road] = new HashSet<PlaceKind> { PlaceKind.Road },
+        [PlaceKind.Landmark] = new HashSet<PlaceKind> { PlaceKind.Landmark },
+        [PlaceKind.Neighbourhood] = new HashSet<PlaceKind> { PlaceKind.Neighbourhood },
+        [PlaceKind.District] = new HashSet<PlaceKind> { PlaceKind.District, PlaceKind.Subdistrict, PlaceKind.Neighbourhood },
+        [PlaceKind.Village] = new HashSet<PlaceKind> { PlaceKind.Village, PlaceKind.Town },
+        [PlaceKind.Town] = new HashSet<PlaceKind> { PlaceKind.Town, PlaceKind.City, PlaceKind.Village },
+        [PlaceKind.City] = new HashSet<PlaceKind> { PlaceKind.City, PlaceKind.Town },
+    };
 
     private Match? LongestExact(IReadOnlyList<TextToken> tokens, int first, int content, string headKey)
     {
@@ -117,7 +184,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             var candidates = index.Exact(key);
             if (candidates.Count > 0)
             {
-                best = new Match(first, k, tokens[k].End, candidates);
+                best = new Match(first, k, tokens[k].End, WithVariants(candidates, key));
             }
             else if (tokens[k].StemKey is { } stemKey)
             {
@@ -165,15 +232,14 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         return null;
     }
 
-    private Match? Phonetic(IReadOnlyList<TextToken> tokens, int first, int content)
+    private Match? Phonetic(IReadOnlyList<TextToken> tokens, int first, int content, int shortestLast)
     {
         // Arabic has no capitals to tell names from words: only multi-word names, or a name after a cue.
         var arabic = tokens[content].IsArabic;
-        var cued = BeforeCue(tokens, first) is not null;
         var run = arabic ? Math.Min(tokens.Count - 1, content + 2) : CapitalisedRun(tokens, first, content);
-        for (var last = run; last >= content; last--)
+        for (var last = run; last >= shortestLast; last--)
         {
-            if (arabic && (last == content && !cued || tokens[last].Sentence != tokens[first].Sentence))
+            if (arabic && tokens[last].Sentence != tokens[first].Sentence)
             {
                 continue;
             }
@@ -245,6 +311,37 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         return new Match(first, last, tokens[last].End, index.Fuzzy(Key(tokens, first, last), 5));
     }
 
+    private static bool InsideHyphenated(string text, int start, int end) =>
+        (end + 1 < text.Length && text[end] == '-' && char.IsLetter(text[end + 1]) && char.IsLower(text[end + 1]))
+        || (start >= 2 && text[start - 1] == '-' && char.IsLetter(text[start - 2]));
+
+    // A transliteration mark (Mare', Ma'arrat, ʿ) shows a transliterated name, not a common word.
+    private static bool HasMark(string text, TextToken token)
+    {
+        for (var c = token.Start; c < token.End; c++)
+        {
+            if (text[c] is '\'' or '’' or '‘' or 'ʿ' or 'ʾ' or '`')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Places spelled a little differently compete with the exact name: context may prefer them (« Aziziye, Humus kırsalı »).
+    private IReadOnlyList<PlaceCandidate> WithVariants(IReadOnlyList<PlaceCandidate> exact, string key)
+    {
+        var variants = index.Phonetic(key);
+        if (variants.Count == 0)
+        {
+            return exact;
+        }
+
+        var ids = exact.Select(c => c.Entry.Id).ToHashSet();
+        return [.. exact, .. variants.Where(v => !ids.Contains(v.Entry.Id))];
+    }
+
     private static bool HasCapital(IReadOnlyList<TextToken> tokens, int first, int last)
     {
         for (var k = first; k <= last; k++)
@@ -257,6 +354,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         return false;
     }
+
+    // The word after an Arabic generic head belongs to the name unless it is a small word or the sentence ends.
+    private int ArabicNameRun(IReadOnlyList<TextToken> tokens, int content) =>
+        content + 1 < tokens.Count && tokens[content + 1].IsArabic && tokens[content + 1].Sentence == tokens[content].Sentence
+            && !tokens[content + 1].PunctuationBefore && !vocabulary.Links.Contains(tokens[content + 1].Key)
+            ? content + 1
+            : content;
 
     private static int CapitalisedRun(IReadOnlyList<TextToken> tokens, int first, int content)
     {
@@ -314,18 +418,30 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         return null;
     }
 
-    // "Idlib province", « Serakib kasabası », « ريف حلب الغربي »: the cue follows the name directly.
+    // "Idlib province", « Serakib kasabası », « ريف حلب الغربي »: the cue follows the name directly; a kind may also
+    // follow as an apposition ("Kuwayris, a village east of…", « Dana, une ville du nord »).
     private PlaceCue? AfterCue(IReadOnlyList<TextToken> tokens, int last)
     {
         var k = last + 1;
-        if (k >= tokens.Count || tokens[k].Sentence != tokens[last].Sentence || !vocabulary.AfterByFirstWord.TryGetValue(tokens[k].Key, out var cues))
+        if (k >= tokens.Count || tokens[k].Sentence != tokens[last].Sentence)
+        {
+            return null;
+        }
+
+        var apposition = tokens[k].PunctuationBefore;
+        if (apposition && Articles.Contains(tokens[k].Key) && k + 1 < tokens.Count && tokens[k + 1].Sentence == tokens[k].Sentence)
+        {
+            k++;
+        }
+
+        if (!vocabulary.AfterByFirstWord.TryGetValue(tokens[k].Key, out var cues) && !(apposition && vocabulary.BeforeByLastWord.TryGetValue(tokens[k].Key, out cues)))
         {
             return null;
         }
 
         foreach (var cue in cues)
         {
-            if (StartsWith(tokens, k, cue.Words))
+            if (StartsWith(tokens, k, cue.Words) && (!apposition || (cue.Kind is not null && cue.Relation == CueRelation.None)))
             {
                 return cue;
             }
@@ -334,26 +450,36 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         return null;
     }
 
-    private bool Keep(IReadOnlyList<TextToken> tokens, bool[] covered, Match match, MentionCue cue)
+    private static readonly HashSet<string> Articles = ["a", "an", "the", "un", "une", "le", "la", "bir"];
+
+    private bool Keep(string text, IReadOnlyList<TextToken> tokens, bool[] covered, Match match, MentionCue cue, string? language)
     {
         if (cue != MentionCue.Empty)
         {
             return true;
         }
 
-        if (match.Candidates.Count == 0 || match.Candidates[0].Match == NameMatch.Fuzzy)
+        // Part of a hyphenated word that is not a place (« Bourg-la-Reine »): a look-alike is not enough.
+        if (match.Candidates.All(c => c.Match != NameMatch.Exact) && !tokens[match.First].IsArabic && InsideHyphenated(text, tokens[match.First].Start, match.End))
         {
             return false;
         }
 
-        var key = Key(tokens, match.First, match.Last);
-        if (vocabulary.Homographs.Contains(key) || (key.Length <= 3 && !tokens[match.First].IsArabic))
+        if (match.Candidates.Count == 0 || match.Candidates[0].Match == NameMatch.Fuzzy)
         {
-            return false; // « la mare », "Dana", "Bab": only with a cue
+            return match.Last > match.First && vocabulary.GenericHeads.Contains(tokens[match.First].Key);
         }
 
-        // A lone word that only sounds like a village name ("Coran" / Jorin) needs a close spelling.
-        if (!key.Contains(' ', StringComparison.Ordinal) && match.Candidates.All(c => c.Match == NameMatch.Phonetic && c.NameScore < MinimumLoneVariantScore))
+        var key = Key(tokens, match.First, match.Last);
+        var plain = match.First == match.Last && !HasMark(text, tokens[match.First]);
+        if ((plain && vocabulary.IsHomograph(key, language)) || (!tokens[match.First].IsArabic && (key.Length <= 2 || (key.Length == 3 && match.Candidates[0].Match != NameMatch.Exact))))
+        {
+            return false; // « la mare », "Dana" alone need a cue (« al-Bab », « Mare' » are names); so do very short names
+        }
+
+        // A lone word that only sounds like a name needs a close spelling (an Arabic one more so: no capitals say it is a name).
+        var minimum = tokens[match.First].IsArabic ? MinimumLoneArabicVariantScore : MinimumLoneLatinVariantScore;
+        if (!key.Contains(' ', StringComparison.Ordinal) && match.Candidates.All(c => c.Match == NameMatch.Phonetic && c.NameScore < minimum))
         {
             return false;
         }

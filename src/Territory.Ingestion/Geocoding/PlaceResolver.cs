@@ -7,13 +7,16 @@ namespace Territory.Ingestion.Geocoding;
 public sealed record ResolverOptions
 {
     /// <summary>The theater's extent (lon/lat): places inside it are preferred when nothing else decides.</summary>
-    public Envelope Theater { get; init; } = new(35.6, 39.6, 34.4, 37.4);
+    public Envelope Theater { get; init; } = new(35.6, 38.8, 35.0, 37.0);
 
     /// <summary>Below this score a mention stays unresolved and lists its candidates instead.</summary>
     public double MinimumScore { get; init; } = 0.75;
 
-    /// <summary>Candidates of one span closer than this (km) and of compatible kinds are the same place told by several sources.</summary>
+    /// <summary>Candidates of one span closer than this (km) and of compatible kinds are the same place.</summary>
     public double SamePlaceKm { get; init; } = 3.0;
+
+    /// <summary>Settlements with the same name in two different gazetteers closer than this (km) are the same place.</summary>
+    public double SameNameAcrossSourcesKm { get; init; } = 60.0;
 }
 
 /// <summary>
@@ -47,7 +50,7 @@ public sealed class PlaceResolver(ResolverOptions options)
         var anchors = new List<GazetteerEntry>();
         for (var i = 0; i < spans.Count; i++)
         {
-            if (first[i] is { } f && f.Margin >= 0.25 && f.Score >= options.MinimumScore && IsPointLike(f.Top.Entry.Kind))
+            if (first[i] is { } f && f.Score >= options.MinimumScore && f.Certain && IsPointLike(f.Top.Entry.Kind))
             {
                 anchors.Add(f.Top.Entry);
             }
@@ -98,39 +101,64 @@ public sealed class PlaceResolver(ResolverOptions options)
 
     // The same place often comes from several gazetteers: merge candidates that are close and of compatible kinds,
     // keeping the preferred source's entry and the best name fit.
-    private List<PlaceCandidate> Cluster(IReadOnlyList<PlaceCandidate> candidates)
+    private List<Clustered> Cluster(IReadOnlyList<PlaceCandidate> candidates)
     {
         var ordered = candidates
             .OrderByDescending(c => c.NameScore)
             .ThenBy(c => GazetteerSources.Rank(c.Entry.Source))
             .ToList();
-        var kept = new List<PlaceCandidate>();
+        var kept = new List<Clustered>();
         foreach (var candidate in ordered)
         {
-            var twin = kept.FindIndex(k => SameKindFamily(k.Entry.Kind, candidate.Entry.Kind) && DistanceKm(k.Entry, candidate.Entry) <= options.SamePlaceKm);
+            var twin = kept.FindIndex(k => SameKindFamily(k.Candidate.Entry.Kind, candidate.Entry.Kind)
+                && DistanceKm(k.Candidate.Entry, candidate.Entry) <= SamePlaceRadius(k.Candidate, candidate, ordered));
             if (twin < 0)
             {
-                kept.Add(candidate);
+                kept.Add(new Clustered(candidate, [candidate.Entry.Source]));
+                continue;
             }
-            else if (GazetteerSources.Rank(candidate.Entry.Source) < GazetteerSources.Rank(kept[twin].Entry.Source))
-            {
-                kept[twin] = candidate with { NameScore = Math.Max(candidate.NameScore, kept[twin].NameScore), Match = Better(candidate.Match, kept[twin].Match) };
-            }
+
+            var existing = kept[twin];
+            var sources = existing.Sources.Add(candidate.Entry.Source);
+            kept[twin] = GazetteerSources.Rank(candidate.Entry.Source) < GazetteerSources.Rank(existing.Candidate.Entry.Source)
+                ? new Clustered(candidate with { NameScore = Math.Max(candidate.NameScore, existing.Candidate.NameScore), Match = Better(candidate.Match, existing.Candidate.Match) }, sources)
+                : existing with { Sources = sources };
         }
 
         return kept;
     }
 
-    private List<ScoredCandidate> Score(MentionSpan span, List<PlaceCandidate> candidates, Constraint? constraint, List<GazetteerEntry> context)
+    // Two gazetteers naming a settlement the same way within a short drive are one place told twice (their points may
+    // disagree by tens of km); within one source, only a few km.
+    // Not when b's own source has a place of that name closer to a: then they are two places (two Danas in Idlib).
+    private double SamePlaceRadius(PlaceCandidate a, PlaceCandidate b, List<PlaceCandidate> all)
+    {
+        if (a.Entry.Source == b.Entry.Source || a.Match != NameMatch.Exact || b.Match != NameMatch.Exact || !IsSettlement(a.Entry.Kind) || !IsSettlement(b.Entry.Kind))
+        {
+            return options.SamePlaceKm;
+        }
+
+        var distance = DistanceKm(a.Entry, b.Entry);
+        var closerTwin = all.Any(o => !ReferenceEquals(o, b) && o.Entry.Source == b.Entry.Source && o.Match == NameMatch.Exact && IsSettlement(o.Entry.Kind)
+            && DistanceKm(a.Entry, o.Entry) < distance);
+        return closerTwin ? options.SamePlaceKm : options.SameNameAcrossSourcesKm;
+    }
+
+    private List<ScoredCandidate> Score(MentionSpan span, List<Clustered> candidates, Constraint? constraint, List<GazetteerEntry> context)
     {
         var scored = new List<ScoredCandidate>(candidates.Count);
-        foreach (var candidate in candidates)
+        foreach (var (candidate, sources) in candidates)
         {
             var entry = candidate.Entry;
             var reasons = new List<string> { $"{candidate.Match.ToString().ToLowerInvariant()} name '{candidate.MatchedName}' {candidate.NameScore:F2}" };
             var score = candidate.NameScore;
 
             score += Note(reasons, "kind cue", KindFit(span.Cue, entry.Kind));
+            if (span.Cue.Relation != CueRelation.Region && span.Cue.Kind is null && entry.Kind is PlaceKind.District or PlaceKind.Subdistrict)
+            {
+                score += Note(reasons, "a bare name rarely means an admin area", -0.1);
+            }
+
             if (constraint is not null)
             {
                 score += Note(reasons, constraint.Describe, constraint.Fit(entry));
@@ -140,7 +168,7 @@ public sealed class PlaceResolver(ResolverOptions options)
             {
                 var distances = context.Select(a => DistanceKm(a, entry)).Order().ToList();
                 var median = distances[distances.Count / 2];
-                score += Note(reasons, $"other places of the text (median {median:F0} km)", 0.2 * Math.Exp(-median / 60));
+                score += Note(reasons, $"other places of the text (median {median:F0} km)", 0.3 * Math.Exp(-median / 50));
             }
 
             if (options.Theater.Contains(entry.Lon, entry.Lat))
@@ -148,7 +176,14 @@ public sealed class PlaceResolver(ResolverOptions options)
                 score += Note(reasons, "inside the theater", 0.1);
             }
 
-            score += Note(reasons, "prominence", Prominence(entry));
+            // Gazetteers that agree independently on a place make it likelier.
+            if (sources.Count > 1)
+            {
+                score += Note(reasons, $"in {sources.Count} gazetteers", 0.05 * Math.Min(2, sources.Count - 1));
+            }
+
+            // Prominence decides between places with the name as written, less so for a look-alike name.
+            score += Note(reasons, "prominence", Prominence(entry) * (candidate.Match == NameMatch.Exact ? 1 : 0.5));
             scored.Add(new ScoredCandidate(entry, Math.Round(score, 4), candidate.Match, reasons));
         }
 
@@ -166,8 +201,20 @@ public sealed class PlaceResolver(ResolverOptions options)
         return delta;
     }
 
-    private static Scored? Best(List<ScoredCandidate> scored) =>
-        scored.Count == 0 ? null : new Scored(scored[0], scored[0].Score, scored[0].Score - (scored.Count > 1 ? scored[1].Score : 0));
+    // A first-pass answer is certain enough to anchor others when it leads clearly, or when its rivals lie close by anyway
+    // (Hama the city and Hama the governorate).
+    private static Scored? Best(List<ScoredCandidate> scored)
+    {
+        if (scored.Count == 0)
+        {
+            return null;
+        }
+
+        var top = scored[0];
+        var certain = scored.Skip(1).All(r => top.Score - r.Score >= 0.1 || DistanceKm(top.Entry, r.Entry) <= 50
+            || (top.Match == NameMatch.Exact && r.Match != NameMatch.Exact) || Contains(r.Entry, top.Entry) || Contains(top.Entry, r.Entry));
+        return new Scored(top, top.Score, top.Score - (scored.Count > 1 ? scored[1].Score : 0), certain);
+    }
 
     // A later mention in the same sentence can say where this one is: « Safira, à l'est d'Alep », "X in Idlib province",
     // « X, près de Hama ». Its first-pass place is the anchor.
@@ -175,7 +222,7 @@ public sealed class PlaceResolver(ResolverOptions options)
     {
         for (var j = i + 1; j < spans.Count && spans[j].Sentence == spans[i].Sentence && spans[j].Start - spans[i].End <= MaxAnchorGapChars; j++)
         {
-            if (first[j] is not { } anchor || anchor.Score < 0.65)
+            if (first[j] is not { } anchor || anchor.Score < 0.65 || !anchor.Certain)
             {
                 continue;
             }
@@ -192,7 +239,7 @@ public sealed class PlaceResolver(ResolverOptions options)
                 return new Constraint.Near(place);
             }
 
-            if (cue.Relation == CueRelation.Region || place.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict)
+            if (cue.Relation == CueRelation.Region || place.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict or PlaceKind.Country)
             {
                 return new Constraint.Within(place);
             }
@@ -238,14 +285,21 @@ public sealed class PlaceResolver(ResolverOptions options)
             PlaceKind.Neighbourhood or PlaceKind.Subdistrict => 0.02,
             _ => 0,
         };
+        // Analysts' and the team's entries first; OCHA's community list is the reference for Syrian villages.
         var source = entry.Source switch
         {
             GazetteerSources.Analyst => 0.06,
-            GazetteerSources.Curated => 0.04,
+            GazetteerSources.Curated => 0.05,
+            GazetteerSources.Ocha => 0.03,
             _ => 0,
         };
         return population + kind + source;
     }
+
+    // Hama the governorate contains Hama the city: naming one or the other is no ambiguity about where the text is.
+    private static bool Contains(GazetteerEntry area, GazetteerEntry place) =>
+        area.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict && area.Pcode is { } code
+        && (place.Admin1Code == code || place.Admin2Code == code || place.Admin3Code == code);
 
     private static bool IsPointLike(PlaceKind kind) =>
         kind is not (PlaceKind.Country or PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict or PlaceKind.Region or PlaceKind.Road);
@@ -275,7 +329,10 @@ public sealed class PlaceResolver(ResolverOptions options)
         return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
-    private sealed record Scored(ScoredCandidate Top, double Score, double Margin);
+    private sealed record Scored(ScoredCandidate Top, double Score, double Margin, bool Certain);
+
+    /// <summary>A candidate standing for every gazetteer entry of the same place, with the sources that list it.</summary>
+    private sealed record Clustered(PlaceCandidate Candidate, System.Collections.Immutable.ImmutableHashSet<string> Sources);
 
     private abstract record Constraint(GazetteerEntry Anchor)
     {
@@ -298,7 +355,7 @@ public sealed class PlaceResolver(ResolverOptions options)
                 var wanted = ((int)Bearing - 1) * 45.0;
                 var actual = InitialBearing(Anchor, candidate);
                 var difference = Math.Abs(((actual - wanted + 540) % 360) - 180);
-                return difference <= 67.5 ? 0.25 : -0.15;
+                return difference <= 50 ? 0.25 : -0.15;
             }
         }
 
@@ -315,6 +372,12 @@ public sealed class PlaceResolver(ResolverOptions options)
 
             public override double Fit(GazetteerEntry candidate)
             {
+                // "in northern Iraq": a country's P-code is its ISO code (SY); admin codes of its places start with it.
+                if (Anchor.Kind == PlaceKind.Country && Anchor.Pcode is { Length: 2 } country)
+                {
+                    return candidate.Admin1Code?.StartsWith(country, StringComparison.Ordinal) == true ? 0.05 : -0.6;
+                }
+
                 var region = Anchor.Kind == PlaceKind.Governorate ? Anchor.Pcode ?? Anchor.Admin1Code : Anchor.Admin1Code;
                 if (region is not null && candidate.Admin1Code is not null)
                 {

@@ -16,8 +16,9 @@ public sealed record PlaceCue(IReadOnlyList<string> Words, bool After, PlaceKind
 /// </summary>
 public sealed class PlaceVocabulary
 {
-    private PlaceVocabulary(IReadOnlyList<PlaceCue> cues, FrozenSet<string> links, IReadOnlyList<string> arabicPrefixes, FrozenSet<string> homographs)
+    private PlaceVocabulary(IReadOnlyList<PlaceCue> cues, FrozenSet<string> links, IReadOnlyList<string> arabicPrefixes, FrozenDictionary<string, FrozenSet<string>> homographs, FrozenSet<string> genericHeads)
     {
+        GenericHeads = genericHeads;
         Cues = cues;
         Links = links;
         ArabicPrefixes = arabicPrefixes;
@@ -36,8 +37,17 @@ public sealed class PlaceVocabulary
     /// <summary>One-letter Arabic prefixes written attached to a name (و ب ل ف ك...), longest first.</summary>
     public IReadOnlyList<string> ArabicPrefixes { get; }
 
-    /// <summary>Folded single words that are also common words (« mare », "dana"): they count only with a cue.</summary>
-    public FrozenSet<string> Homographs { get; }
+    /// <summary>Per language, folded single words that are also common words (« mare », "dana"): they count only with a cue.</summary>
+    public FrozenDictionary<string, FrozenSet<string>> Homographs { get; }
+
+    /// <summary>True when <paramref name="key"/> is a common word of <paramref name="language"/> (of any language when unknown).</summary>
+    public bool IsHomograph(string key, string? language) =>
+        language is not null && Homographs.TryGetValue(language, out var words)
+            ? words.Contains(key)
+            : Homographs.Values.Any(w => w.Contains(key));
+
+    /// <summary>First words of Arabic place names (Kafr, Tal, Khan...), not a place alone when a capitalised word follows.</summary>
+    public FrozenSet<string> GenericHeads { get; }
 
     /// <summary>Cues standing before a name, indexed by their last word (the one next to the name).</summary>
     public FrozenDictionary<string, IReadOnlyList<PlaceCue>> BeforeByLastWord { get; }
@@ -60,12 +70,12 @@ public sealed class PlaceVocabulary
         var cues = new List<PlaceCue>();
         var links = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
-        var homographs = new HashSet<string>(StringComparer.Ordinal);
+        var homographs = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         foreach (var (language, entry) in file.Languages)
         {
             links.UnionWith(entry.Connectors.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             prefixes.AddRange(entry.Prefixes.Select(NameNormalizer.FoldWord));
-            homographs.UnionWith(entry.Homographs.Select(NameNormalizer.Normalize));
+            homographs[language] = entry.Homographs.Select(NameNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
             foreach (var cue in entry.Cues)
             {
                 var phrase = cue.Before ?? cue.After ?? throw new InvalidDataException($"A {language} cue has neither 'before' nor 'after'.");
@@ -88,7 +98,8 @@ public sealed class PlaceVocabulary
             }
         }
 
-        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenSet());
+        var heads = (file.GenericHeads ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal);
+        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenDictionary(StringComparer.Ordinal), heads);
     }
 
     // Cue phrases are split like text: hyphens and spaces separate words.
@@ -109,7 +120,7 @@ public sealed class PlaceVocabulary
         _ => throw new InvalidDataException($"Unknown direction '{direction}' in the {language} cue '{phrase}'."),
     };
 
-    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages);
+    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads);
 
     private sealed record LanguageEntry(
         [property: JsonPropertyName("connectors")] string[] Connectors,
