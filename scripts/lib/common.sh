@@ -5,7 +5,8 @@ set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-say() { printf 'territory: %s\n' "$*" >&2; }
+# Messages go to stderr; a closed terminal or pipe (Ctrl-C on "scripts/run | tee") must not stop a clean-up half-way.
+say() { printf 'territory: %s\n' "$*" >&2 2>/dev/null || true; }
 die() { say "$*"; exit 1; }
 
 is_root() { [ "$(id -u)" = 0 ]; }
@@ -131,4 +132,39 @@ cluster_running() { as_cluster_user "$PG_BIN/pg_ctl" -D "$1/data" status >/dev/n
 psql_cluster() {
   local dir="$1" port="$2"; shift 2
   as_cluster_user "$PG_BIN/psql" -h "$dir" -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qAtX "$@"
+}
+
+# A throwaway PostGIS cluster in its own temporary folder and port, removed when the calling script exits (even on
+# failure or Ctrl-C). Sets WORK and exports TERRITORY_TEST_POSTGRES (a superuser connection string).
+start_throwaway_cluster() {
+  pg_bin
+  cluster_user
+  WORK="$(mktemp -d /tmp/territory-run.XXXXXX)"
+  chmod 755 "$WORK"
+  trap remove_throwaway_cluster EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  init_cluster "$WORK/pg"
+  local port
+  port="$(free_port)"
+  # Durability is pointless for a cluster thrown away after the run.
+  start_cluster "$WORK/pg" "$port" "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+  export TERRITORY_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  THROWAWAY_PORT="$port"
+}
+
+remove_throwaway_cluster() {
+  trap - INT TERM EXIT
+  trap '' PIPE INT
+  [ -f "$WORK/pg/data/postmaster.pid" ] && stop_cluster "$WORK/pg"
+  rm -rf "$WORK"
+}
+
+# The shared test material (seed reports, reference geodata): TERRITORY_SHARED, or ../shared beside the checkout.
+shared_folder() {
+  if [ -n "${TERRITORY_SHARED:-}" ]; then
+    echo "$TERRITORY_SHARED"
+  elif [ -d "$REPO/../shared" ]; then
+    (cd "$REPO/../shared" && pwd)
+  fi
 }

@@ -25,6 +25,8 @@ public static class TerritoryCommand
         root.Subcommands.Add(DatabaseCommand.Build(connection, console));
         root.Subcommands.Add(GazetteerCommand.Build(connection, console));
         root.Subcommands.Add(SetupCommand.Build(connection, console));
+        root.Subcommands.Add(GeocodeCommand.Build(connection, console));
+        root.Subcommands.Add(BenchCommand.Build(connection, console));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);

@@ -84,5 +84,54 @@ public sealed record PlaceMention(
     public bool IsResolved => Place is not null;
 }
 
-/// <summary>A candidate with its final score and the reasons that moved it.</summary>
-public sealed record ScoredCandidate(GazetteerEntry Entry, double Score, NameMatch Match, IReadOnlyList<string> Reasons);
+/// <summary>A candidate with its final score and the parts it is made of.</summary>
+public sealed record ScoredCandidate(GazetteerEntry Entry, double Score, NameMatch Match, ScoreBreakdown Breakdown)
+{
+    /// <summary>The reasons that moved the score, in words (built on demand: most candidates are never shown).</summary>
+    public IReadOnlyList<string> Reasons => Breakdown.Describe(Match);
+}
+
+/// <summary>What a candidate's score is made of: name fit plus or minus each piece of evidence.</summary>
+public sealed record ScoreBreakdown(string MatchedName, double Name)
+{
+    public double KindCue { get; init; }
+
+    public double AdminArea { get; init; }
+
+    public string? Constraint { get; init; }
+
+    public double ConstraintFit { get; init; }
+
+    public double ContextMedianKm { get; init; } = double.NaN;
+
+    public double Context { get; init; }
+
+    public int Sources { get; init; } = 1;
+
+    public double Corroboration { get; init; }
+
+    public double Theater { get; init; }
+
+    public double Prominence { get; init; }
+
+    public IReadOnlyList<string> Describe(NameMatch match)
+    {
+        var reasons = new List<string> { string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{match.ToString().ToLowerInvariant()} name '{MatchedName}' {Name:F2}") };
+        Add(reasons, "kind cue", KindCue);
+        Add(reasons, "a bare name rarely means an admin area", AdminArea);
+        Add(reasons, Constraint ?? string.Empty, ConstraintFit);
+        Add(reasons, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"other places of the text (median {ContextMedianKm:F0} km)"), Context);
+        Add(reasons, $"in {Sources} gazetteers", Corroboration);
+        Add(reasons, "inside the theater", Theater);
+        Add(reasons, "prominence", Prominence);
+        return reasons;
+    }
+
+    private static void Add(List<string> reasons, string why, double delta)
+    {
+        if (Math.Abs(delta) >= 0.005)
+        {
+            reasons.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{why} {delta:+0.00;-0.00}"));
+        }
+    }
+}

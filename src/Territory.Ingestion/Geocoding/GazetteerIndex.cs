@@ -19,6 +19,11 @@ public sealed class GazetteerIndex
     private readonly Dictionary<string, NameRef[]>.AlternateLookup<ReadOnlySpan<char>> _exactBySpan;
     private readonly Dictionary<string, int[]> _keysByWord;
 
+    // Names recur across reports (« Alep » thousands of times): look-ups are cached by key, results are immutable.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PlaceCandidate>> _exactCache = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PlaceCandidate>> _phoneticCache = new(StringComparer.Ordinal);
+    private const int MaxCachedKeys = 200_000;
+
     private GazetteerIndex(IReadOnlyList<GazetteerEntry> entries)
     {
         Entries = entries;
@@ -143,14 +148,39 @@ public sealed class GazetteerIndex
     public bool ContainsKey(ReadOnlySpan<char> key) => _exactBySpan.ContainsKey(key);
 
     /// <summary>Places named exactly <paramref name="normalizedKey"/> (an orthographic key).</summary>
-    public IReadOnlyList<PlaceCandidate> Exact(string normalizedKey) =>
-        _exact.TryGetValue(normalizedKey, out var refs) ? ToCandidates(refs, NameMatch.Exact, _ => 1.0) : [];
+    public IReadOnlyList<PlaceCandidate> Exact(string normalizedKey)
+    {
+        if (!_exact.TryGetValue(normalizedKey, out var refs))
+        {
+            return [];
+        }
+
+        return Cached(_exactCache, normalizedKey, key => ToCandidates(refs, NameMatch.Exact, _ => 1.0));
+    }
 
     /// <summary>
     /// Places whose names have the same consonant skeleton, scored by how close the spellings are
     /// (0.75 to 0.95); names whose spelling is too far from <paramref name="normalizedKey"/> are left out.
     /// </summary>
-    public IReadOnlyList<PlaceCandidate> Phonetic(string normalizedKey)
+    public IReadOnlyList<PlaceCandidate> Phonetic(string normalizedKey) => Cached(_phoneticCache, normalizedKey, LookUpPhonetic);
+
+    private static IReadOnlyList<PlaceCandidate> Cached(System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PlaceCandidate>> cache, string key, Func<string, IReadOnlyList<PlaceCandidate>> lookUp)
+    {
+        if (cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var found = lookUp(key);
+        if (cache.Count < MaxCachedKeys)
+        {
+            cache.TryAdd(key, found);
+        }
+
+        return found;
+    }
+
+    private IReadOnlyList<PlaceCandidate> LookUpPhonetic(string normalizedKey)
     {
         var skeleton = NameNormalizer.PhoneticKey(normalizedKey);
         if (!_phonetic.TryGetValue(skeleton, out var refs))

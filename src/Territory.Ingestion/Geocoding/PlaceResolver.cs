@@ -110,8 +110,7 @@ public sealed class PlaceResolver(ResolverOptions options)
         var kept = new List<Clustered>();
         foreach (var candidate in ordered)
         {
-            var twin = kept.FindIndex(k => SameKindFamily(k.Candidate.Entry.Kind, candidate.Entry.Kind)
-                && DistanceKm(k.Candidate.Entry, candidate.Entry) <= SamePlaceRadius(k.Candidate, candidate, ordered));
+            var twin = kept.FindIndex(k => SameKindFamily(k.Candidate.Entry.Kind, candidate.Entry.Kind) && SamePlace(k.Candidate, candidate, ordered));
             if (twin < 0)
             {
                 kept.Add(new Clustered(candidate, [candidate.Entry.Source]));
@@ -131,17 +130,22 @@ public sealed class PlaceResolver(ResolverOptions options)
     // Two gazetteers naming a settlement the same way within a short drive are one place told twice (their points may
     // disagree by tens of km); within one source, only a few km.
     // Not when b's own source has a place of that name closer to a: then they are two places (two Danas in Idlib).
-    private double SamePlaceRadius(PlaceCandidate a, PlaceCandidate b, List<PlaceCandidate> all)
+    private bool SamePlace(PlaceCandidate a, PlaceCandidate b, List<PlaceCandidate> all)
     {
-        if (a.Entry.Source == b.Entry.Source || a.Match != NameMatch.Exact || b.Match != NameMatch.Exact || !IsSettlement(a.Entry.Kind) || !IsSettlement(b.Entry.Kind))
+        var distance = DistanceKm(a.Entry, b.Entry);
+        if (distance <= options.SamePlaceKm)
         {
-            return options.SamePlaceKm;
+            return true;
         }
 
-        var distance = DistanceKm(a.Entry, b.Entry);
-        var closerTwin = all.Any(o => !ReferenceEquals(o, b) && o.Entry.Source == b.Entry.Source && o.Match == NameMatch.Exact && IsSettlement(o.Entry.Kind)
+        if (distance > options.SameNameAcrossSourcesKm || a.Entry.Source == b.Entry.Source || a.Match != NameMatch.Exact || b.Match != NameMatch.Exact
+            || !IsSettlement(a.Entry.Kind) || !IsSettlement(b.Entry.Kind))
+        {
+            return false;
+        }
+
+        return !all.Any(o => !ReferenceEquals(o, b) && o.Entry.Source == b.Entry.Source && o.Match == NameMatch.Exact && IsSettlement(o.Entry.Kind)
             && DistanceKm(a.Entry, o.Entry) < distance);
-        return closerTwin ? options.SamePlaceKm : options.SameNameAcrossSourcesKm;
     }
 
     private List<ScoredCandidate> Score(MentionSpan span, List<Clustered> candidates, Constraint? constraint, List<GazetteerEntry> context)
@@ -150,55 +154,45 @@ public sealed class PlaceResolver(ResolverOptions options)
         foreach (var (candidate, sources) in candidates)
         {
             var entry = candidate.Entry;
-            var reasons = new List<string> { $"{candidate.Match.ToString().ToLowerInvariant()} name '{candidate.MatchedName}' {candidate.NameScore:F2}" };
-            var score = candidate.NameScore;
-
-            score += Note(reasons, "kind cue", KindFit(span.Cue, entry.Kind));
-            if (span.Cue.Relation != CueRelation.Region && span.Cue.Kind is null && entry.Kind is PlaceKind.District or PlaceKind.Subdistrict)
+            var parts = new ScoreBreakdown(candidate.MatchedName, candidate.NameScore)
             {
-                score += Note(reasons, "a bare name rarely means an admin area", -0.1);
-            }
+                KindCue = KindFit(span.Cue, entry.Kind),
+                AdminArea = span.Cue.Relation != CueRelation.Region && span.Cue.Kind is null && entry.Kind is PlaceKind.District or PlaceKind.Subdistrict ? -0.1 : 0,
+                Constraint = constraint?.Describe,
+                ConstraintFit = constraint?.Fit(entry) ?? 0,
+                Sources = sources.Count,
 
-            if (constraint is not null)
-            {
-                score += Note(reasons, constraint.Describe, constraint.Fit(entry));
-            }
+                // Gazetteers that agree independently on a place make it likelier.
+                Corroboration = 0.05 * Math.Min(2, sources.Count - 1),
+                Theater = options.Theater.Contains(entry.Lon, entry.Lat) ? 0.1 : 0,
 
+                // Prominence decides between places with the name as written, less so for a look-alike name.
+                Prominence = Prominence(entry) * (candidate.Match == NameMatch.Exact ? 1 : 0.5),
+            };
             if (context.Count > 0 && IsPointLike(entry.Kind))
             {
-                var distances = context.Select(a => DistanceKm(a, entry)).Order().ToList();
-                var median = distances[distances.Count / 2];
-                score += Note(reasons, $"other places of the text (median {median:F0} km)", 0.3 * Math.Exp(-median / 50));
+                var median = MedianDistanceKm(context, entry);
+                parts = parts with { ContextMedianKm = median, Context = 0.3 * Math.Exp(-median / 50) };
             }
 
-            if (options.Theater.Contains(entry.Lon, entry.Lat))
-            {
-                score += Note(reasons, "inside the theater", 0.1);
-            }
-
-            // Gazetteers that agree independently on a place make it likelier.
-            if (sources.Count > 1)
-            {
-                score += Note(reasons, $"in {sources.Count} gazetteers", 0.05 * Math.Min(2, sources.Count - 1));
-            }
-
-            // Prominence decides between places with the name as written, less so for a look-alike name.
-            score += Note(reasons, "prominence", Prominence(entry) * (candidate.Match == NameMatch.Exact ? 1 : 0.5));
-            scored.Add(new ScoredCandidate(entry, Math.Round(score, 4), candidate.Match, reasons));
+            var score = parts.Name + parts.KindCue + parts.AdminArea + parts.ConstraintFit + parts.Context + parts.Corroboration + parts.Theater + parts.Prominence;
+            scored.Add(new ScoredCandidate(entry, Math.Round(score, 4), candidate.Match, parts));
         }
 
         scored.Sort((a, b) => b.Score.CompareTo(a.Score));
         return scored;
     }
 
-    private static double Note(List<string> reasons, string why, double delta)
+    private static double MedianDistanceKm(List<GazetteerEntry> anchors, GazetteerEntry entry)
     {
-        if (Math.Abs(delta) >= 0.005)
+        Span<double> distances = anchors.Count <= 64 ? stackalloc double[anchors.Count] : new double[anchors.Count];
+        for (var i = 0; i < anchors.Count; i++)
         {
-            reasons.Add($"{why} {delta:+0.00;-0.00}");
+            distances[i] = DistanceKm(anchors[i], entry);
         }
 
-        return delta;
+        distances.Sort();
+        return distances[distances.Length / 2];
     }
 
     // A first-pass answer is certain enough to anchor others when it leads clearly, or when its rivals lie close by anyway
