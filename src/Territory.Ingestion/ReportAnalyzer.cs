@@ -21,26 +21,30 @@ public sealed record ReportAnalysis(
 /// <see cref="ActorCatalog"/> → <see cref="DateFinder"/> → <see cref="EventExtractor"/>. Stateless and thread-safe;
 /// build it once with the gazetteer index and share it.
 /// </summary>
-public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateFinder dates, EventExtractor extractor)
+public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateFinder dates, EventExtractor extractor, EventVocabulary vocabulary)
 {
     public ReportAnalyzer(GazetteerIndex index)
-        : this(new Geocoder(index), ActorCatalog.Default, new DateFinder(), new EventExtractor())
+        : this(new Geocoder(index), ActorCatalog.Default, new DateFinder(), new EventExtractor(), EventVocabulary.Default)
     {
     }
 
     public Geocoder Geocoder => geocoder;
 
     /// <summary>Reads a report published on <paramref name="published"/> (the theater's local day).</summary>
-    public ReportAnalysis Analyze(string text, DateOnly published)
+    public ReportAnalysis Analyze(string text, DateOnly published, string? language = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenizer.Tokenize(text);
         var sentences = Tokenizer.Sentences(text, tokens);
         var actorMentions = actors.Find(text, tokens);
 
-        // An actor's name wins over a place inside it: « Tahrir Damas », « régime de Damas » are not Damascus.
-        var places = geocoder.Geocode(text, tokens)
-            .Where(p => p.Span.Cue != MentionCue.Empty || !actorMentions.Any(a => a.Start < p.Span.End && p.Span.Start < a.End))
+        // An actor's or a reporter's name wins over a place inside it: « Tahrir Damas », « régime de Damas » are not
+        // Damascus, « l'Observatoire syrien des droits de l'Homme » is not Hama.
+        var names = actorMentions.Select(a => (a.Start, a.End))
+            .Concat(vocabulary.Reporters.FindAll(text, tokens).Select(r => (tokens[r.First].Start, tokens[r.Last].End)))
+            .ToList();
+        var places = geocoder.Geocode(text, tokens, language)
+            .Where(p => (p.Span.Cue != MentionCue.Empty && p.IsResolved) || !names.Any(n => n.Start < p.Span.End && p.Span.Start < n.End))
             .ToList();
         var dateMentions = dates.Find(text, tokens, published);
         var events = extractor.Extract(new AnnotatedText(text, tokens, sentences, places, actorMentions, dateMentions, published));

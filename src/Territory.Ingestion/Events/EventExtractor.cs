@@ -235,7 +235,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         var region = sentence.Places.FirstOrDefault(p => p.IsResolved);
         var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? BeforePublication(sentence.Input.Published);
-        var gainer = sentence.Actors.Select(a => a.Actor).FirstOrDefault() ?? actors.Unknown;
+        var verb = sentence.Verbs.First(v => v.Phrase.Value.Role == VerbRole.Control);
+        var gainer = (verb.Phrase.Value.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, verb.Phrase.Value)) ?? actors.Unknown;
         yield return new ExtractedEvent(EventKind.Claim, null, region, gainer, actors.Unknown, date, sentence.Source, "claim.quantity", 0.75)
         {
             Quantities = quantities,
@@ -260,7 +261,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             to = sentence.TokenStart(verb.First);
         }
 
-        var inWindow = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to).ToList();
+        // The clause: up to a subordinate word (« où », "where", « après »...) or a semicolon, and at most a dozen words.
+        to = Math.Min(to, sentence.ClauseEnd(placesFollow ? verb.Last : verb.First, placesFollow));
+        from = placesFollow ? from : Math.Max(from, sentence.ClauseStart(verb.First));
+        var inWindow = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.AfterClaimUnit(p)).ToList();
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p))).ToList();
         if (objects.Count == 0)
         {
@@ -271,7 +275,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return objects;
     }
 
-    private static bool IsLocator(PlaceMention place, ControlTier tier) => place.Span.Cue.Relation switch
+    // A country is never what changed hands; a place that says where something else is, is not either.
+    private static bool IsLocator(PlaceMention place, ControlTier tier) => place.Place?.Kind == PlaceKind.Country || place.Span.Cue.Relation switch
     {
         CueRelation.Direction => true,
         CueRelation.Near => tier != ControlTier.Reached,
@@ -489,6 +494,44 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
 
             return false;
+        }
+
+        // Words that open another clause: the verb's objects stop there.
+        private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "apres", "avant", "alors", "tandis", "mais", "dont", "where", "which", "who", "when", "after", "before", "while", "but", "حيث", "بعد", "قبل", "لكن", "ancak", "ama", "sonra", "once"];
+
+        public int ClauseEnd(int verbToken, bool forward)
+        {
+            var limit = Math.Min(_lastToken, verbToken + 14);
+            for (var t = verbToken + 1; t <= limit; t++)
+            {
+                if (ClauseWords.Contains(Input.Tokens[t].Key) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOfAny(';', ':') >= 0)
+                {
+                    return Input.Tokens[t - 1].End;
+                }
+            }
+
+            return forward ? Input.Tokens[limit].End : int.MaxValue;
+        }
+
+        public int ClauseStart(int verbToken)
+        {
+            var limit = Math.Max(_firstToken, verbToken - 14);
+            for (var t = verbToken - 1; t >= limit; t--)
+            {
+                if (ClauseWords.Contains(Input.Tokens[t].Key))
+                {
+                    return Input.Tokens[t].End;
+                }
+            }
+
+            return Input.Tokens[limit].Start;
+        }
+
+        // « 56 villages à Idlib et Alep »: a place after a counted unit is the claim's region, not a captured place.
+        public bool AfterClaimUnit(PlaceMention place)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            return ClaimUnits.Any(u => u.Last < t && t - u.Last <= 3);
         }
 
         public bool AfterDestinationWord(PlaceMention place)

@@ -477,6 +477,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return false; // « la mare », "Dana" alone need a cue (« al-Bab », « Mare' » are names); so do very short names
         }
 
+        // A capitalised function word (« Plus de 50 villes », « Ainsi », « En Syrie ») is no start of a name variant.
+        var head = match.First < match.Last && NameNormalizer.IsArticleBefore(tokens[match.First].Key, tokens[match.First + 1].Key) ? match.First + 1 : match.First;
+        if (vocabulary.FunctionWords.Contains(tokens[head].Key) && match.Candidates.All(c => c.Match != NameMatch.Exact))
+        {
+            return false;
+        }
+
         // A lone word that only sounds like a name needs a close spelling (an Arabic one more so: no capitals say it is a name).
         var minimum = tokens[match.First].IsArabic ? MinimumLoneArabicVariantScore : MinimumLoneLatinVariantScore;
         if (!key.Contains(' ', StringComparison.Ordinal) && match.Candidates.All(c => c.Match == NameMatch.Phonetic && c.NameScore < minimum))

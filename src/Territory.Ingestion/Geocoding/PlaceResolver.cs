@@ -174,6 +174,11 @@ public sealed class PlaceResolver(ResolverOptions options)
                 var median = MedianDistanceKm(context, entry);
                 parts = parts with { ContextMedianKm = median, Context = 0.3 * Math.Exp(-median / 50) };
             }
+            else if (context.Count > 0 && context.Any(a => Contains(entry, a) || (entry.Kind == PlaceKind.Country && entry.Pcode is { } country && a.Admin1Code?.StartsWith(country, StringComparison.Ordinal) == true)))
+            {
+                // A country or admin area that holds the text's other places fits it as well as a nearby village would.
+                parts = parts with { ContextMedianKm = 0, Context = 0.25 };
+            }
 
             var score = parts.Name + parts.KindCue + parts.AdminArea + parts.ConstraintFit + parts.Context + parts.Corroboration + parts.Theater + parts.Prominence;
             scored.Add(new ScoredCandidate(entry, Math.Round(score, 4), candidate.Match, parts));

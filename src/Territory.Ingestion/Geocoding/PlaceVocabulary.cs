@@ -14,7 +14,7 @@ public sealed record PlaceCue(IReadOnlyList<string> Words, bool After, PlaceKind
 /// The place cues of every language (data/vocabulary/places.json): cue phrases, the small words allowed between a
 /// cue and a name, Arabic attached prefixes, and words that are also place names and need a cue to count.
 /// </summary>
-public sealed class PlaceVocabulary
+public sealed record PlaceVocabulary
 {
     private PlaceVocabulary(IReadOnlyList<PlaceCue> cues, FrozenSet<string> links, IReadOnlyList<string> arabicPrefixes, FrozenDictionary<string, FrozenSet<string>> homographs, FrozenSet<string> genericHeads)
     {
@@ -58,9 +58,31 @@ public sealed class PlaceVocabulary
     // Declared before Default: static fields initialise in order.
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>The vocabulary compiled into this assembly.</summary>
+    /// <summary>Frequent function words of the supported languages (« plus », « parmi », "the"): never the start of a name variant.</summary>
+    public FrozenSet<string> FunctionWords { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>The vocabulary compiled into this assembly, with the function words of data/vocabulary/languages.json.</summary>
     public static PlaceVocabulary Default { get; } = Load(typeof(PlaceVocabulary).Assembly.GetManifestResourceStream("Vocabulary.places.json")
-        ?? throw new InvalidOperationException("Vocabulary.places.json is not embedded"));
+        ?? throw new InvalidOperationException("Vocabulary.places.json is not embedded")) with
+    {
+        FunctionWords = LoadFunctionWords(typeof(PlaceVocabulary).Assembly.GetManifestResourceStream("Vocabulary.languages.json")
+            ?? throw new InvalidOperationException("Vocabulary.languages.json is not embedded")),
+    };
+
+    private static FrozenSet<string> LoadFunctionWords(Stream json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
+        {
+            if (language.Value.TryGetProperty("supported", out var supported) && supported.GetBoolean() && language.Value.TryGetProperty("words", out var list))
+            {
+                words.UnionWith(list.EnumerateArray().Select(w => NameNormalizer.FoldWord(w.GetString()!)).Where(w => w.Length > 0));
+            }
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Reads a vocabulary in the places.json format.</summary>
     public static PlaceVocabulary Load(Stream json)
