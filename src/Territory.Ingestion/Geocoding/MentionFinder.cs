@@ -165,6 +165,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         }
 
         Match? best = null;
+        string? bestKey = null;
         var words = new List<string>(MaxSpanTokens);
         for (var k = first; k < tokens.Count && k - first < MaxSpanTokens; k++)
         {
@@ -184,7 +185,8 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             var candidates = index.Exact(key);
             if (candidates.Count > 0)
             {
-                best = new Match(first, k, tokens[k].End, WithVariants(candidates, key));
+                best = new Match(first, k, tokens[k].End, candidates);
+                bestKey = key;
             }
             else if (tokens[k].StemKey is { } stemKey)
             {
@@ -200,7 +202,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             }
         }
 
-        return best is not null && best.Last >= content ? best : null;
+        return best is not null && best.Last >= content
+            ? (bestKey is null ? best : best with { Candidates = WithVariants(best.Candidates, bestKey) })
+            : null;
     }
 
     // بحلب, وسراقب, بالأتارب: one-letter prefixes written attached to the name.
@@ -330,7 +334,12 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     }
 
     // Places spelled a little differently compete with the exact name: context may prefer them (« Aziziye, Humus kırsalı »).
-    private IReadOnlyList<PlaceCandidate> WithVariants(IReadOnlyList<PlaceCandidate> exact, string key)
+    private IReadOnlyList<PlaceCandidate> WithVariants(IReadOnlyList<PlaceCandidate> exact, string key) =>
+        _withVariants.Count < 100_000 ? _withVariants.GetOrAdd(key, k => CombineVariants(exact, k)) : CombineVariants(exact, key);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<PlaceCandidate>> _withVariants = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<PlaceCandidate> CombineVariants(IReadOnlyList<PlaceCandidate> exact, string key)
     {
         var variants = index.Phonetic(key);
         if (variants.Count == 0)

@@ -41,10 +41,12 @@ public sealed class PlaceResolver(ResolverOptions options)
         var clusters = spans.Select(s => Cluster(s.Candidates)).ToList();
 
         // First pass without the rest of the text: anchors for the admin and direction cues and for the document context.
+        var firstScores = new List<List<ScoredCandidate>>(spans.Count);
         var first = new List<Scored?>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
-            first.Add(Best(Score(spans[i], clusters[i], null, [])));
+            firstScores.Add(Score(spans[i], clusters[i], null, []));
+            first.Add(Best(firstScores[i]));
         }
 
         var anchors = new List<GazetteerEntry>();
@@ -61,7 +63,9 @@ public sealed class PlaceResolver(ResolverOptions options)
         {
             var constraint = ConstraintFor(spans, first, i);
             var context = anchors.Where(a => first[i] is not { } f || !ReferenceEquals(a, f.Top.Entry)).ToList();
-            var scored = Score(spans[i], clusters[i], constraint, context);
+
+            // With nothing new to weigh, the first pass stands.
+            var scored = constraint is null && context.Count == 0 ? firstScores[i] : Score(spans[i], clusters[i], constraint, context);
             mentions.Add(ToMention(spans[i], scored));
         }
 
