@@ -84,11 +84,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 continue;
             }
 
-            var negated = Negated(sentence, verb);
+            // « a démenti que ses combattants se soient emparés de… »: the capture is what is denied.
+            var negated = Negated(sentence, verb) || (rule.Role == VerbRole.Control && verbs.Take(v).Any(p => p.Phrase.Value.Role == VerbRole.Denial));
             switch (rule.Role)
             {
                 case VerbRole.Control when negated:
-                    events.Add(Denial(sentence, verb, $"negated.{rule.Language}.{rule.Text}"));
+                    if (!verbs.Take(v).Any(p => p.Phrase.Value.Role == VerbRole.Denial))
+                    {
+                        events.Add(Denial(sentence, verb, $"negated.{rule.Language}.{rule.Text}"));
+                    }
+
                     break;
                 case VerbRole.Control:
                     events.AddRange(ControlChanges(sentence, verbs, v));
@@ -497,7 +502,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // Words that open another clause: the verb's objects stop there.
-        private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "apres", "avant", "alors", "tandis", "mais", "dont", "where", "which", "who", "when", "after", "before", "while", "but", "حيث", "بعد", "قبل", "لكن", "ancak", "ama", "sonra", "once"];
+        private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "dont", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
 
         public int ClauseEnd(int verbToken, bool forward)
         {
@@ -531,7 +536,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public bool AfterClaimUnit(PlaceMention place)
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
-            return ClaimUnits.Any(u => u.Last < t && t - u.Last <= 3);
+            return ClaimUnits.Any(u => u.Last < t && t - u.Last <= 6);
         }
 
         public bool AfterDestinationWord(PlaceMention place)

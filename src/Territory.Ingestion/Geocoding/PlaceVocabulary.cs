@@ -58,16 +58,27 @@ public sealed record PlaceVocabulary
     // Declared before Default: static fields initialise in order.
     private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true, ReadCommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>Frequent function words of the supported languages (« plus », « parmi », "the"): never the start of a name variant.</summary>
+    /// <summary>
+    /// Words that never start a name variant: function words of the supported languages (« plus », « parmi », "the"),
+    /// weekdays and months ("Friday" is not Fayruza), and demonyms ("Kurdish").
+    /// </summary>
     public FrozenSet<string> FunctionWords { get; private init; } = FrozenSet<string>.Empty;
 
     /// <summary>The vocabulary compiled into this assembly, with the function words of data/vocabulary/languages.json.</summary>
-    public static PlaceVocabulary Default { get; } = Load(typeof(PlaceVocabulary).Assembly.GetManifestResourceStream("Vocabulary.places.json")
-        ?? throw new InvalidOperationException("Vocabulary.places.json is not embedded")) with
+    public static PlaceVocabulary Default { get; } = BuildDefault();
+
+    private static PlaceVocabulary BuildDefault()
     {
-        FunctionWords = LoadFunctionWords(typeof(PlaceVocabulary).Assembly.GetManifestResourceStream("Vocabulary.languages.json")
-            ?? throw new InvalidOperationException("Vocabulary.languages.json is not embedded")),
-    };
+        var assembly = typeof(PlaceVocabulary).Assembly;
+        var places = Load(assembly.GetManifestResourceStream("Vocabulary.places.json") ?? throw new InvalidOperationException("Vocabulary.places.json is not embedded"));
+        var functionWords = LoadFunctionWords(assembly.GetManifestResourceStream("Vocabulary.languages.json") ?? throw new InvalidOperationException("Vocabulary.languages.json is not embedded"));
+        return places with
+        {
+            FunctionWords = functionWords.Union(places.FunctionWords)
+                .Union(Dates.DateVocabulary.Default.Weekdays.Keys).Union(Dates.DateVocabulary.Default.Months.Keys)
+                .ToFrozenSet(StringComparer.Ordinal),
+        };
+    }
 
     private static FrozenSet<string> LoadFunctionWords(Stream json)
     {
@@ -121,7 +132,10 @@ public sealed record PlaceVocabulary
         }
 
         var heads = (file.GenericHeads ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal);
-        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenDictionary(StringComparer.Ordinal), heads);
+        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenDictionary(StringComparer.Ordinal), heads)
+        {
+            FunctionWords = (file.NotNames ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal),
+        };
     }
 
     // Cue phrases are split like text: hyphens and spaces separate words.
@@ -142,7 +156,7 @@ public sealed record PlaceVocabulary
         _ => throw new InvalidDataException($"Unknown direction '{direction}' in the {language} cue '{phrase}'."),
     };
 
-    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads);
+    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames);
 
     private sealed record LanguageEntry(
         [property: JsonPropertyName("connectors")] string[] Connectors,
