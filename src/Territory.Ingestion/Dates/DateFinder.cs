@@ -289,7 +289,8 @@ public sealed class DateFinder(DateVocabulary vocabulary)
     // « en 2016 », "in 2020": history, not news, when it is not the publication year.
     private static (DateMention, int)? BareYear(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published)
     {
-        if (tokens[i].Key.Length != 4 || !int.TryParse(tokens[i].Key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2100)
+        var digits = tokens[i].StemKey ?? tokens[i].Key; // « 2016'da »
+        if (digits.Length != 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2100)
         {
             return null;
         }

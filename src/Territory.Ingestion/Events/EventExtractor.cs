@@ -273,8 +273,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p))).ToList();
         if (objects.Count == 0)
         {
-            // « dans la campagne d'Idlib » alone: the event is known only to a region.
-            objects = [.. inWindow.Where(p => p.Span.Cue.Relation == CueRelation.Region)];
+            // « dans la campagne d'Idlib » alone: the event is known only to a region; « Halep'in batısındaki mahallelere
+            // girdi » (entered the districts west of Aleppo): near the named place.
+            objects = [.. inWindow.Where(p => p.Span.Cue.Relation == CueRelation.Region
+                || (tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && p.Span.Cue.Relation is CueRelation.Direction or CueRelation.Near))];
         }
 
         return objects;
@@ -303,7 +305,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
-        var before = sentence.Actors.LastOrDefault(a => a.End <= verbStart);
+        // Subject-object-verb (Turkish): the subject opens the sentence; elsewhere it stands nearest before the verb.
+        var before = rule.ObjectBeforeVerb ? sentence.Actors.FirstOrDefault(a => a.End <= verbStart) : sentence.Actors.LastOrDefault(a => a.End <= verbStart);
         return before?.Actor ?? sentence.PreviousSubject;
     }
 

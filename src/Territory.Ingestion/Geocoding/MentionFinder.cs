@@ -214,7 +214,8 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         foreach (var prefix in vocabulary.ArabicPrefixes)
         {
             if (key.Length - prefix.Length < 3 || !key.StartsWith(prefix, StringComparison.Ordinal)
-                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0)
+                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0
+                || vocabulary.BeforeByLastWord.ContainsKey(key[prefix.Length..]))
             {
                 continue;
             }
@@ -488,9 +489,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         // A capitalised function word (« Plus de 50 villes », « Ainsi », « En Syrie ») is no start of a name variant.
         var head = match.First < match.Last && NameNormalizer.IsArticleBefore(tokens[match.First].Key, tokens[match.First + 1].Key) ? match.First + 1 : match.First;
-        if (vocabulary.FunctionWords.Contains(tokens[head].Key) && match.Candidates.All(c => c.Match != NameMatch.Exact))
+        if (vocabulary.FunctionWords.Contains(tokens[head].Key) && (match.First == match.Last || match.Candidates.All(c => c.Match != NameMatch.Exact)))
         {
-            return false;
+            return false; // « على » is "on" before it is a village called Ali; "Friday" is no place
         }
 
         // A lone word that only sounds like a name needs a close spelling (an Arabic one more so: no capitals say it is a name).
