@@ -36,7 +36,8 @@ public static class EventGoldSet
 {
     private const double PlaceToleranceKm = 3;
 
-    public static IReadOnlyList<EventGoldItem> Read(string path)
+    /// <summary>Reads a gold file; an item may name a report file (<c>"seed"</c>) under <paramref name="textFolder"/> instead of carrying its text.</summary>
+    public static IReadOnlyList<EventGoldItem> Read(string path, string? textFolder = null)
     {
         var items = new List<EventGoldItem>();
         foreach (var line in File.ReadLines(path).Where(l => l.TrimStart().StartsWith('{')))
@@ -54,8 +55,11 @@ public static class EventGoldSet
                     DateOnly.Parse(e.GetProperty("day_from").GetString()!, CultureInfo.InvariantCulture),
                     DateOnly.Parse(e.GetProperty("day_to").GetString()!, CultureInfo.InvariantCulture)))
                 .ToList();
+            var text = root.TryGetProperty("text", out var inline)
+                ? inline.GetString()!
+                : File.ReadAllText(Path.Combine(textFolder ?? throw new ArgumentException($"{path} names report files: give the folder they are in."), root.GetProperty("seed").GetString()!));
             items.Add(new EventGoldItem(root.GetProperty("id").GetString()!, root.GetProperty("lang").GetString()!,
-                DateOnly.Parse(root.GetProperty("published").GetString()!, CultureInfo.InvariantCulture), root.GetProperty("text").GetString()!, changes));
+                DateOnly.Parse(root.GetProperty("published").GetString()!, CultureInfo.InvariantCulture), text, changes));
         }
 
         return items;
