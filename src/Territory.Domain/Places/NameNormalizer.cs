@@ -34,7 +34,8 @@ public static class NameNormalizer
 
         // Fast path, one character at a time through a table, for words of the Latin and Arabic blocks without
         // apostrophes (the elision rule needs the slow path): the tokenizer folds every word of every report.
-        var fast = new StringBuilder(word.Length);
+        var length = 0;
+        var unchanged = true;
         foreach (var c in word)
         {
             if (c >= FoldTable.Length || IsTransliterationMark(c))
@@ -42,10 +43,26 @@ public static class NameNormalizer
                 return string.Concat(Tokens(word));
             }
 
-            fast.Append(FoldTable[c]);
+            var folded = FoldTable[c];
+            length += folded.Length;
+            unchanged &= folded.Length == 1 && folded[0] == c;
         }
 
-        return fast.ToString();
+        if (unchanged)
+        {
+            return word; // already lower-case ASCII-like: no copy
+        }
+
+        return string.Create(length, word, static (span, source) =>
+        {
+            var at = 0;
+            foreach (var c in source)
+            {
+                var folded = FoldTable[c];
+                folded.AsSpan().CopyTo(span[at..]);
+                at += folded.Length;
+            }
+        });
     }
 
     // What each character of U+0000..U+07FF becomes on its own: its folded letters, or nothing (marks, punctuation).

@@ -175,7 +175,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             }
 
             words.Add(tokens[k].Key);
-            var key = NameNormalizer.JoinWords(words);
+
+            // One Latin word is its own key; joining (articles, fused forms) matters from two words on, or in Arabic.
+            var key = words.Count == 1 && !tokens[k].IsArabic ? words[0] : NameNormalizer.JoinWords(words);
             var wordCount = CountWords(key);
             if (wordCount > Math.Max(maxWords, stemWords))
             {
