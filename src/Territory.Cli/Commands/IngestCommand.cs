@@ -9,7 +9,7 @@ using Territory.Ingestion.Reading;
 namespace Territory.Cli.Commands;
 
 /// <summary>
-/// <c>territory ingest FILES|DIR [--published YYYY-MM-DD] [--source URL] [--outlet NAME] [--lang fr|en|ar|tr] [--max-mb N]</c>:
+/// <c>territory ingest FILES|DIR [--published YYYY-MM-DD] [--source URL] [--outlet NAME] [--lang fr|en|ar|tr] [--max-mb N] [--if-empty]</c>:
 /// reads, analyses and stores reports, a few at a time. The same text twice is harmless (the database keys texts by
 /// their SHA-256), so a folder can be ingested again. Exit code 1 when any file was rejected.
 /// </summary>
@@ -28,6 +28,7 @@ internal static class IngestCommand
         var outlet = new Option<string?>("--outlet") { Description = "the outlet that published it" };
         var language = new Option<string?>("--lang") { Description = "the reports' language, instead of detecting it" };
         language.AcceptOnlyFromAmong("fr", "en", "ar", "tr");
+        var ifEmpty = new Option<bool>("--if-empty") { Description = "do nothing when the database already holds reports (first-start loading)" };
         var maxMb = new Option<int>("--max-mb") { Description = "the largest report accepted, in MB (default 2)", DefaultValueFactory = _ => 2 };
 
         var command = new Command("ingest", "read reports, find their places and events, and store them with their sources");
@@ -37,6 +38,7 @@ internal static class IngestCommand
         command.Options.Add(outlet);
         command.Options.Add(language);
         command.Options.Add(maxMb);
+        command.Options.Add(ifEmpty);
         command.SetAction((parse, cancellationToken) => TerritoryCommand.Guard(console, async () =>
         {
             DateOnly? day = null;
@@ -92,8 +94,15 @@ internal static class IngestCommand
 
             await using var services = TerritoryCommand.Services(parse.GetValue(connection));
             await services.GetRequiredService<DatabaseStartup>().EnsureReadyAsync(cancellationToken);
+            var store = services.GetRequiredService<ReportStore>();
+            if (parse.GetValue(ifEmpty) && await store.HasReportsAsync(cancellationToken))
+            {
+                await console.Out.WriteLineAsync("reports already stored: nothing ingested (--if-empty)");
+                return 0;
+            }
+
             var ingestion = await ReportIngestion.CreateAsync(
-                services.GetRequiredService<GazetteerStore>(), services.GetRequiredService<ReportStore>(), services.GetRequiredService<TimeProvider>(), cancellationToken);
+                services.GetRequiredService<GazetteerStore>(), store, services.GetRequiredService<TimeProvider>(), cancellationToken);
 
             var template = new ReportInput(null, day, parse.GetValue(source), parse.GetValue(outlet), parse.GetValue(language), megabytes * 1024L * 1024L);
             var summary = await IngestAllAsync(ingestion, files, template, console, cancellationToken);

@@ -96,6 +96,8 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
         ON CONFLICT DO NOTHING
         """;
 
+    private const string AnyReportSql = "SELECT EXISTS (SELECT 1 FROM reports)";
+
     private const string ListSql = """
         SELECT r.id, v.id, v.revision, coalesce(v.title, r.title), r.source_url, r.outlet, v.original_name, v.language,
                v.language_status, v.published_on, v.published_status, v.ingested_at,
@@ -256,6 +258,13 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
+    }
+
+    /// <summary>Whether any report is stored.</summary>
+    public async Task<bool> HasReportsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(AnyReportSql);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>The most recently ingested reports, each with its latest revision; at most <see cref="ReportStoreOptions.MaxListSize"/>.</summary>
