@@ -26,6 +26,7 @@ public static class TerritoryCommand
         root.Subcommands.Add(GazetteerCommand.Build(connection, console));
         root.Subcommands.Add(SetupCommand.Build(connection, console));
         root.Subcommands.Add(GeocodeCommand.Build(connection, console));
+        root.Subcommands.Add(IngestCommand.Build(connection, console));
         root.Subcommands.Add(BenchCommand.Build(connection, console));
 
         var parsed = root.Parse(args);

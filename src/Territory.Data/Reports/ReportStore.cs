@@ -1,0 +1,514 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Territory.Data.Audit;
+using Territory.Domain.Events;
+using Territory.Domain.Places;
+using Territory.Ingestion;
+using Territory.Ingestion.Actors;
+
+namespace Territory.Data.Reports;
+
+/// <summary>
+/// Reports, their revisions and what the text pipeline read in them (mentions, actors, events and their sentences).
+/// A text is identified by the SHA-256 of its decoded body: the same text again changes nothing. A report is identified
+/// by its source address when it has one (a new text for it is the next revision, the old kept), otherwise by the text.
+/// </summary>
+public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock, ReportStoreOptions? options = null)
+{
+    private readonly ReportStoreOptions _options = options ?? ReportStoreOptions.Default;
+
+    // Saves of the same text, or of the same source address, wait for each other; everything else runs side by side.
+    private const string LockSql = "SELECT pg_advisory_xact_lock(@key)";
+    private const string LockUrlSql = "SELECT pg_advisory_xact_lock(hashtextextended(@url, 7))";
+
+    private const string FindByContentSql = "SELECT id, report_id, revision FROM report_revisions WHERE content_sha256 = @sha";
+
+    private const string FindReportByUrlSql = "SELECT id FROM reports WHERE source_url = @url";
+
+    private const string InsertReportSql = """
+        INSERT INTO reports (source_url, outlet, title, created_at, created_by)
+        VALUES (@url, @outlet, @title, @at, @by)
+        RETURNING id
+        """;
+
+    // A later revision may name the outlet or title an earlier one left out.
+    private const string UpdateReportSql = """
+        UPDATE reports SET outlet = coalesce(outlet, @outlet), title = coalesce(@title, title)
+        WHERE id = @id AND (outlet IS NULL AND @outlet::text IS NOT NULL OR @title::text IS NOT NULL AND title IS DISTINCT FROM @title)
+        """;
+
+    private const string NextRevisionSql = "SELECT coalesce(max(revision), 0) + 1 FROM report_revisions WHERE report_id = @report";
+
+    private const string InsertRevisionSql = """
+        INSERT INTO report_revisions (report_id, revision, body, content_sha256, original_format, original_encoding, original_name,
+                                      title, language, language_status, language_confidence, published_on, published_status,
+                                      published_evidence, ingested_at, ingested_by)
+        VALUES (@report, @revision, @body, @sha, @format, @encoding, @name, @title, @language, @language_status, @language_confidence,
+                @published_on, @published_status, @published_evidence, @at, @by)
+        RETURNING id
+        """;
+
+    private const string CopyMentionsSql = """
+        COPY mentions (revision_id, start_offset, end_offset, surface, context_cue, place_id, score, runner_up_id, margin,
+                       geoprecision, candidates, status) FROM STDIN (FORMAT BINARY)
+        """;
+
+    // Identity values are drawn in the order COPY reads the rows, so ordering by id gives the mentions back in that order.
+    private const string MentionIdsSql = "SELECT id FROM mentions WHERE revision_id = @revision ORDER BY id";
+
+    // Only rows that differ are written (an UPDATE locks only what it changes), so parallel ingests never queue on actors.
+    private const string UpdateActorsSql = """
+        UPDATE actors a SET name = t.name, side = t.side, color = t.color
+        FROM unnest(@keys, @names, @sides, @colors) AS t (key, name, side, color)
+        WHERE a.key = t.key AND (a.name, a.side, a.color) IS DISTINCT FROM (t.name, t.side, t.color)
+        """;
+
+    private const string InsertActorsSql = """
+        INSERT INTO actors (key, name, side, color)
+        SELECT * FROM unnest(@keys, @names, @sides, @colors)
+        ON CONFLICT (key) DO NOTHING
+        """;
+
+    private const string LinkActorParentsSql = """
+        UPDATE actors a SET parent_id = p.id
+        FROM unnest(@keys, @parents) AS t (key, parent)
+        LEFT JOIN actors p ON p.key = t.parent
+        WHERE a.key = t.key AND a.parent_id IS DISTINCT FROM p.id
+        """;
+
+    private const string ActorIdsSql = "SELECT key, id FROM actors WHERE key = ANY(@keys)";
+
+    private const string InsertEventSql = """
+        INSERT INTO events (kind, tier, place_id, gainer_id, loser_id, day_from, day_to, date_precision, date_evidence, retake,
+                            quantities, rule, confidence, status, created_at, created_by, updated_at, updated_by)
+        VALUES (@kind, @tier, @place, @gainer, @loser, @day_from, @day_to, @precision, @evidence, @retake,
+                @quantities, @rule, @confidence, @status, @at, @by, @at, @by)
+        RETURNING id
+        """;
+
+    private const string InsertEventSourceSql = """
+        INSERT INTO event_sources (event_id, revision_id, sentence_start, sentence_end, quote, mention_id)
+        VALUES (@event, @revision, @start, @end, @quote, @mention)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private const string AnyReportSql = "SELECT EXISTS (SELECT 1 FROM reports)";
+
+    private const string ListSql = """
+        SELECT r.id, v.id, v.revision, coalesce(v.title, r.title), r.source_url, r.outlet, v.original_name, v.language,
+               v.language_status, v.published_on, v.published_status, v.ingested_at,
+               (SELECT count(*)::int FROM mentions m WHERE m.revision_id = v.id),
+               (SELECT count(DISTINCT s.event_id)::int FROM event_sources s WHERE s.revision_id = v.id)
+        FROM reports r
+        JOIN LATERAL (SELECT * FROM report_revisions x WHERE x.report_id = r.id ORDER BY x.revision DESC LIMIT 1) v ON true
+        ORDER BY v.ingested_at DESC, v.id DESC
+        LIMIT @limit
+        """;
+
+    private const string RevisionSql = """
+        SELECT v.id, v.report_id, v.revision, v.body, v.original_format, v.original_encoding, v.original_name, r.source_url, r.outlet,
+               coalesce(v.title, r.title), v.language, v.language_status, v.language_confidence, v.published_on, v.published_status,
+               v.published_evidence, v.content_sha256, v.ingested_at
+        FROM report_revisions v JOIN reports r ON r.id = v.report_id
+        WHERE v.id = @id
+        """;
+
+    private const string RevisionMentionsSql = """
+        SELECT m.id, m.start_offset, m.end_offset, m.surface, m.context_cue, m.place_id, p.name, m.score, m.geoprecision, m.status
+        FROM mentions m LEFT JOIN places p ON p.id = m.place_id
+        WHERE m.revision_id = @id
+        ORDER BY m.start_offset, m.id
+        """;
+
+    private const string RevisionEventsSql = """
+        SELECT e.id, e.kind, e.tier, e.place_id, g.key, l.key, e.day_from, e.day_to, e.date_precision, e.rule, e.confidence, e.status,
+               s.sentence_start, s.sentence_end, s.quote, s.mention_id
+        FROM event_sources s
+        JOIN events e ON e.id = s.event_id
+        LEFT JOIN actors g ON g.id = e.gainer_id
+        LEFT JOIN actors l ON l.id = e.loser_id
+        WHERE s.revision_id = @id
+        ORDER BY s.sentence_start, e.id
+        """;
+
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>The SHA-256 that identifies a text: of its UTF-8 bytes, exactly as decoded.</summary>
+    public static byte[] ContentHash(string body) => SHA256.HashData(Encoding.UTF8.GetBytes(body));
+
+    /// <summary>The stored revision holding exactly this text, if any.</summary>
+    public async Task<ReportSaveResult?> FindByContentAsync(string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await FindByContentAsync(connection, null, ContentHash(body), cancellationToken);
+    }
+
+    /// <summary>
+    /// Stores a report's text and what <paramref name="analysis"/> read in it, in one transaction: the report (found by
+    /// source address, or new), the revision, the mentions (binary COPY), the actors of the taxonomy, the events with
+    /// their sentences, and an audit row. The same text again returns the stored revision and changes nothing.
+    /// </summary>
+    public async Task<ReportSaveResult> SaveAsync(ReportSubmission submission, ReportAnalysis analysis, long? userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        ArgumentNullException.ThrowIfNull(analysis);
+        var sha = ContentHash(submission.Body);
+        var now = clock.GetUtcNow();
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await using (var lockText = new NpgsqlCommand(LockSql, connection, transaction))
+        {
+            lockText.Parameters.AddWithValue("key", BinaryPrimitives.ReadInt64BigEndian(sha));
+            await lockText.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (submission.SourceUrl is { } lockedUrl)
+        {
+            await using var lockUrl = new NpgsqlCommand(LockUrlSql, connection, transaction);
+            lockUrl.Parameters.AddWithValue("url", lockedUrl);
+            await lockUrl.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await FindByContentAsync(connection, transaction, sha, cancellationToken) is { } existing)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return existing;
+        }
+
+        var (reportId, isNew) = await FindOrCreateReportAsync(connection, transaction, submission, now, userId, cancellationToken);
+        int revision;
+        await using (var next = new NpgsqlCommand(NextRevisionSql, connection, transaction))
+        {
+            next.Parameters.AddWithValue("report", reportId);
+            revision = (int)(await next.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        long revisionId;
+        await using (var insert = new NpgsqlCommand(InsertRevisionSql, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("report", reportId);
+            insert.Parameters.AddWithValue("revision", revision);
+            insert.Parameters.AddWithValue("body", submission.Body);
+            insert.Parameters.AddWithValue("sha", sha);
+            insert.Parameters.AddWithValue("format", submission.OriginalFormat);
+            insert.Parameters.AddWithValue("encoding", submission.OriginalEncoding);
+            insert.Parameters.Add(Text("name", submission.OriginalName));
+            insert.Parameters.Add(Text("title", submission.Title));
+            insert.Parameters.Add(Text("language", submission.Language));
+            insert.Parameters.AddWithValue("language_status", submission.LanguageStatus);
+            insert.Parameters.Add(new NpgsqlParameter("language_confidence", NpgsqlDbType.Real) { Value = submission.LanguageConfidence is { } c ? (float)Math.Clamp(c, 0, 1) : DBNull.Value });
+            insert.Parameters.Add(new NpgsqlParameter("published_on", NpgsqlDbType.Date) { Value = submission.PublishedOn is { } d ? d : DBNull.Value });
+            insert.Parameters.AddWithValue("published_status", submission.PublishedStatus);
+            insert.Parameters.Add(Text("published_evidence", submission.PublishedEvidence));
+            insert.Parameters.AddWithValue("at", now);
+            insert.Parameters.Add(Id("by", userId));
+            revisionId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        var mentionIds = await CopyMentionsAsync(connection, transaction, revisionId, analysis.Places, cancellationToken);
+        var actorIds = analysis.Events.Count == 0
+            ? new Dictionary<string, long>()
+            : await UpsertActorsAsync(connection, transaction, ActorCatalog.Default.Actors, cancellationToken);
+
+        var autoAccepted = 0;
+        foreach (var extracted in analysis.Events)
+        {
+            var accepted = extracted.Confidence >= _options.AutoAcceptConfidence;
+            autoAccepted += accepted ? 1 : 0;
+            var eventId = await InsertEventAsync(connection, transaction, extracted, accepted, actorIds, now, userId, cancellationToken);
+            long? mentionId = extracted.Place is { } place && mentionIds.TryGetValue(place, out var id) ? id : null;
+            foreach (var source in (IEnumerable<EventSource>)[extracted.Source, .. extracted.MoreSources])
+            {
+                await using var insert = new NpgsqlCommand(InsertEventSourceSql, connection, transaction);
+                insert.Parameters.AddWithValue("event", eventId);
+                insert.Parameters.AddWithValue("revision", revisionId);
+                insert.Parameters.AddWithValue("start", source.SentenceStart);
+                insert.Parameters.AddWithValue("end", source.SentenceEnd);
+                insert.Parameters.AddWithValue("quote", source.Quote);
+                insert.Parameters.Add(Id("mention", ReferenceEquals(source, extracted.Source) ? mentionId : null));
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        var result = new ReportSaveResult(isNew ? ReportSaveOutcome.NewReport : ReportSaveOutcome.NewRevision, reportId, revisionId, revision,
+            mentionIds.Count, analysis.Events.Count, autoAccepted);
+        await AuditLog.RecordAsync(connection, transaction, clock, userId, "ingest", "report_revision", revisionId, null,
+            new
+            {
+                ReportId = reportId,
+                Revision = revision,
+                ContentSha256 = Convert.ToHexStringLower(sha),
+                submission.SourceUrl,
+                submission.OriginalName,
+                submission.OriginalFormat,
+                submission.Language,
+                submission.LanguageStatus,
+                PublishedOn = submission.PublishedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                submission.PublishedStatus,
+                result.Mentions,
+                result.Events,
+                result.AutoAccepted,
+            },
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Whether any report is stored.</summary>
+    public async Task<bool> HasReportsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(AnyReportSql);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>The most recently ingested reports, each with its latest revision; at most <see cref="ReportStoreOptions.MaxListSize"/>.</summary>
+    public async Task<IReadOnlyList<ReportListItem>> ListReportsAsync(int limit = 50, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(ListSql);
+        command.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, _options.MaxListSize));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<ReportListItem>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new ReportListItem(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), NullableString(reader, 3), NullableString(reader, 4), NullableString(reader, 5),
+                NullableString(reader, 6), NullableString(reader, 7), reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9), reader.GetString(10), reader.GetFieldValue<DateTimeOffset>(11),
+                reader.GetInt32(12), reader.GetInt32(13)));
+        }
+
+        return items;
+    }
+
+    /// <summary>One revision with its text, mentions and events; null when there is none with this id.</summary>
+    public async Task<StoredRevision?> GetRevisionAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        StoredRevision revision;
+        await using (var command = new NpgsqlCommand(RevisionSql, connection))
+        {
+            command.Parameters.AddWithValue("id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            revision = new StoredRevision(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+                NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
+                reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetFloat(12), reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13),
+                reader.GetString(14), NullableString(reader, 15), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(16)),
+                reader.GetFieldValue<DateTimeOffset>(17), [], []);
+        }
+
+        var mentions = new List<StoredMention>();
+        await using (var command = new NpgsqlCommand(RevisionMentionsSql, connection))
+        {
+            command.Parameters.AddWithValue("id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                mentions.Add(new StoredMention(
+                    reader.GetInt64(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetString(3), NullableString(reader, 4),
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5), NullableString(reader, 6), reader.IsDBNull(7) ? null : reader.GetFloat(7),
+                    reader.IsDBNull(8) ? null : reader.GetInt16(8), reader.GetString(9)));
+            }
+        }
+
+        var events = new List<StoredEventSource>();
+        await using (var command = new NpgsqlCommand(RevisionEventsSql, connection))
+        {
+            command.Parameters.AddWithValue("id", id);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                events.Add(new StoredEventSource(
+                    reader.GetInt64(0), reader.GetString(1), NullableString(reader, 2), reader.IsDBNull(3) ? null : reader.GetInt64(3),
+                    NullableString(reader, 4), NullableString(reader, 5), reader.GetFieldValue<DateOnly>(6), reader.GetFieldValue<DateOnly>(7),
+                    reader.GetString(8), reader.GetString(9), reader.GetFloat(10), reader.GetString(11), reader.GetInt32(12), reader.GetInt32(13),
+                    reader.GetString(14), reader.IsDBNull(15) ? null : reader.GetInt64(15)));
+            }
+        }
+
+        return revision with { Mentions = mentions, Events = events };
+    }
+
+    private static async Task<ReportSaveResult?> FindByContentAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, byte[] sha, CancellationToken cancellationToken)
+    {
+        await using var find = new NpgsqlCommand(FindByContentSql, connection, transaction);
+        find.Parameters.AddWithValue("sha", sha);
+        await using var reader = await find.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new ReportSaveResult(ReportSaveOutcome.Duplicate, reader.GetInt64(1), reader.GetInt64(0), reader.GetInt32(2), 0, 0, 0)
+            : null;
+    }
+
+    private static async Task<(long Id, bool IsNew)> FindOrCreateReportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReportSubmission submission, DateTimeOffset now, long? userId, CancellationToken cancellationToken)
+    {
+        if (submission.SourceUrl is { } url)
+        {
+            await using var find = new NpgsqlCommand(FindReportByUrlSql, connection, transaction);
+            find.Parameters.AddWithValue("url", url);
+            if (await find.ExecuteScalarAsync(cancellationToken) is long found)
+            {
+                await using var update = new NpgsqlCommand(UpdateReportSql, connection, transaction);
+                update.Parameters.AddWithValue("id", found);
+                update.Parameters.Add(Text("outlet", submission.Outlet));
+                update.Parameters.Add(Text("title", submission.Title));
+                await update.ExecuteNonQueryAsync(cancellationToken);
+                return (found, false);
+            }
+        }
+
+        await using var insert = new NpgsqlCommand(InsertReportSql, connection, transaction);
+        insert.Parameters.Add(Text("url", submission.SourceUrl));
+        insert.Parameters.Add(Text("outlet", submission.Outlet));
+        insert.Parameters.Add(Text("title", submission.Title));
+        insert.Parameters.AddWithValue("at", now);
+        insert.Parameters.Add(Id("by", userId));
+        return ((long)(await insert.ExecuteScalarAsync(cancellationToken))!, true);
+    }
+
+    // Binary COPY of the mentions, then their ids in the same order: the map lets events point at their mention.
+    private async Task<Dictionary<PlaceMention, long>> CopyMentionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long revisionId, IReadOnlyList<PlaceMention> mentions, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<PlaceMention, long>(ReferenceEqualityComparer.Instance);
+        var stored = mentions.Where(m => m.Span.End > m.Span.Start && m.Span.Start >= 0).ToList();
+        if (stored.Count == 0)
+        {
+            return ids;
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync(CopyMentionsSql, cancellationToken))
+        {
+            foreach (var mention in stored)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(revisionId, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(mention.Span.Start, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(mention.Span.End, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(mention.Span.Surface, NpgsqlDbType.Text, cancellationToken);
+                await WriteAsync(writer, mention.Span.Cue.Text is { Length: > 0 } cue ? cue : null, NpgsqlDbType.Text, cancellationToken);
+                await WriteAsync(writer, mention.Place?.Id, NpgsqlDbType.Bigint, cancellationToken);
+                await WriteAsync(writer, mention.IsResolved ? Real(mention.Score) : null, NpgsqlDbType.Real, cancellationToken);
+                await WriteAsync(writer, mention.RunnerUp?.Id, NpgsqlDbType.Bigint, cancellationToken);
+                await WriteAsync(writer, mention.RunnerUp is null ? null : Real(mention.Margin), NpgsqlDbType.Real, cancellationToken);
+                await WriteAsync(writer, mention.IsResolved && mention.Geoprecision is >= 1 and <= 3 ? (short?)mention.Geoprecision : null, NpgsqlDbType.Smallint, cancellationToken);
+                await writer.WriteAsync(Candidates(mention), NpgsqlDbType.Jsonb, cancellationToken);
+                await writer.WriteAsync(mention.IsResolved ? "auto" : "unresolved", NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using var select = new NpgsqlCommand(MentionIdsSql, connection, transaction);
+        select.Parameters.AddWithValue("revision", revisionId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        var i = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[stored[i++]] = reader.GetInt64(0);
+        }
+
+        return ids;
+    }
+
+    private string Candidates(PlaceMention mention) => JsonSerializer.Serialize(
+        mention.Candidates.Take(_options.StoredCandidates).Select(c => new { id = c.Entry.Id, name = c.Entry.Name, kind = c.Entry.Kind.Key(), score = double.IsFinite(c.Score) ? Math.Round(c.Score, 3) : 0 }),
+        Json);
+
+    private static async Task<Dictionary<string, long>> UpsertActorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Actor> actors, CancellationToken cancellationToken)
+    {
+        var keys = actors.Select(a => a.Key).ToArray();
+        foreach (var sql in new[] { UpdateActorsSql, InsertActorsSql })
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("keys", keys);
+            command.Parameters.AddWithValue("names", actors.Select(a => a.Name).ToArray());
+            command.Parameters.AddWithValue("sides", actors.Select(a => a.Side).ToArray());
+            command.Parameters.AddWithValue("colors", actors.Select(a => a.Color).ToArray());
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var link = new NpgsqlCommand(LinkActorParentsSql, connection, transaction))
+        {
+            link.Parameters.AddWithValue("keys", keys);
+            link.Parameters.Add(new NpgsqlParameter("parents", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = actors.Select(a => (object?)a.Parent ?? DBNull.Value).ToArray() });
+            await link.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var select = new NpgsqlCommand(ActorIdsSql, connection, transaction);
+        select.Parameters.AddWithValue("keys", keys);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return ids;
+    }
+
+    private static async Task<long> InsertEventAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ExtractedEvent extracted, bool accepted,
+        Dictionary<string, long> actorIds, DateTimeOffset now, long? userId, CancellationToken cancellationToken)
+    {
+        var quantities = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (name, value) in extracted.Quantities)
+        {
+            quantities[name] = value;
+        }
+
+        if (extracted.CountedBy is { } countedBy)
+        {
+            quantities["counted_by"] = countedBy;
+        }
+
+        if (extracted.StrikeMode is { } mode)
+        {
+            quantities["strike_mode"] = mode;
+        }
+
+        var from = extracted.Date.From;
+        var to = extracted.Date.To < from ? from : extracted.Date.To;
+        await using var insert = new NpgsqlCommand(InsertEventSql, connection, transaction);
+        insert.Parameters.AddWithValue("kind", extracted.Kind.Key());
+        insert.Parameters.Add(Text("tier", extracted.Tier?.Key()));
+        insert.Parameters.Add(Id("place", extracted.Place?.Place?.Id));
+        insert.Parameters.Add(Id("gainer", actorIds.TryGetValue(extracted.Gainer.Key, out var gainer) ? gainer : null));
+        insert.Parameters.Add(Id("loser", actorIds.TryGetValue(extracted.Loser.Key, out var loser) ? loser : null));
+        insert.Parameters.AddWithValue("day_from", from);
+        insert.Parameters.AddWithValue("day_to", to);
+        insert.Parameters.AddWithValue("precision", extracted.Date.PrecisionKey);
+        insert.Parameters.Add(Text("evidence", extracted.Date.Evidence));
+        insert.Parameters.AddWithValue("retake", extracted.Retake);
+        insert.Parameters.Add(new NpgsqlParameter("quantities", NpgsqlDbType.Jsonb) { Value = quantities.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(quantities, Json) });
+        insert.Parameters.AddWithValue("rule", extracted.Rule);
+        insert.Parameters.AddWithValue("confidence", (float)Math.Clamp(extracted.Confidence, 0, 1));
+        insert.Parameters.AddWithValue("status", accepted ? "auto_accepted" : "pending");
+        insert.Parameters.AddWithValue("at", now);
+        insert.Parameters.Add(Id("by", userId));
+        return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static float? Real(double value) => double.IsFinite(value) ? (float)value : null;
+
+    private static Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
+        where T : struct =>
+        value is { } v ? writer.WriteAsync(v, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+
+    private static Task WriteAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
+
+    private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    private static NpgsqlParameter Id(string name, long? value) => new(name, NpgsqlDbType.Bigint) { Value = value.HasValue ? value.Value : DBNull.Value };
+
+    private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
