@@ -68,6 +68,14 @@ public class IngestCommandTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.Contains($"'{value}'", errors, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task One_source_address_for_several_files_is_a_usage_error()
+    {
+        var (code, _, errors) = await RunAsync("ingest", RepoFolder.Path("data", "samples"), "--source", "https://example.org/a", "--connection", database.ConnectionString);
+        Assert.Equal(2, code);
+        Assert.Contains("--source", errors, StringComparison.Ordinal);
+    }
+
     private async Task ImportCuratedAsync()
     {
         var curated = RepoFolder.Path("geo", "theater", "places.geojson");

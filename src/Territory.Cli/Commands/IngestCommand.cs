@@ -86,6 +86,13 @@ internal static class IngestCommand
                 }
             }
 
+            // One address is one report: several files under it would become revisions of each other.
+            if (parse.GetValue(source) is not null && files.Count > 1)
+            {
+                await console.Error.WriteLineAsync($"territory: --source names one report's address, but {files.Count} files were given");
+                return 2;
+            }
+
             if (files.Count == 0)
             {
                 await console.Error.WriteLineAsync("territory: no reports to ingest (.txt, .md, .html, .htm)");
