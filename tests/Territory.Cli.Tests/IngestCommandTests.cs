@@ -13,7 +13,7 @@ public class IngestCommandTests(TestDatabase database) : IClassFixture<TestDatab
     {
         await ImportCuratedAsync();
         var samples = RepoFolder.Path("data", "samples");
-        var reports = Directory.GetFiles(samples, "*.md").Length;
+        var reports = Directory.GetFiles(samples, "*.md").Count(f => Path.GetFileName(f) != "README.md");
 
         var (code, output, errors) = await RunAsync("ingest", samples, "--connection", database.ConnectionString);
         Assert.True(code == 0, errors + output);
@@ -22,6 +22,7 @@ public class IngestCommandTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.Contains(lines, l => l.StartsWith($"[{reports}/{reports}]", StringComparison.Ordinal));
         Assert.Contains($"{reports} files: ", lines[^1], StringComparison.Ordinal);
         Assert.DoesNotContain(" 0 events", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("README.md", output, StringComparison.Ordinal);
         var revisions = await CountAsync("SELECT count(*) FROM report_revisions");
 
         (code, output, errors) = await RunAsync("ingest", samples, "--connection", database.ConnectionString);
