@@ -13,7 +13,7 @@ public class IngestCommandTests(TestDatabase database) : IClassFixture<TestDatab
     {
         await ImportCuratedAsync();
         var samples = RepoFolder.Path("data", "samples");
-        var reports = Directory.GetFiles(samples, "*.md").Length;
+        var reports = Directory.GetFiles(samples, "*.md").Count(f => Path.GetFileName(f) != "README.md");
 
         var (code, output, errors) = await RunAsync("ingest", samples, "--connection", database.ConnectionString);
         Assert.True(code == 0, errors + output);
@@ -22,6 +22,7 @@ public class IngestCommandTests(TestDatabase database) : IClassFixture<TestDatab
         Assert.Contains(lines, l => l.StartsWith($"[{reports}/{reports}]", StringComparison.Ordinal));
         Assert.Contains($"{reports} files: ", lines[^1], StringComparison.Ordinal);
         Assert.DoesNotContain(" 0 events", lines[^1], StringComparison.Ordinal);
+        Assert.DoesNotContain("README.md", output, StringComparison.Ordinal);
         var revisions = await CountAsync("SELECT count(*) FROM report_revisions");
 
         (code, output, errors) = await RunAsync("ingest", samples, "--connection", database.ConnectionString);
@@ -66,6 +67,14 @@ public class IngestCommandTests(TestDatabase database) : IClassFixture<TestDatab
         var (code, _, errors) = await RunAsync("ingest", RepoFolder.Path("data", "samples"), "--published", value, "--connection", database.ConnectionString);
         Assert.Equal(2, code);
         Assert.Contains($"'{value}'", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_source_address_for_several_files_is_a_usage_error()
+    {
+        var (code, _, errors) = await RunAsync("ingest", RepoFolder.Path("data", "samples"), "--source", "https://example.org/a", "--connection", database.ConnectionString);
+        Assert.Equal(2, code);
+        Assert.Contains("--source", errors, StringComparison.Ordinal);
     }
 
     private async Task ImportCuratedAsync()

@@ -22,7 +22,7 @@ internal static class IngestCommand
 
     public static Command Build(Option<string?> connection, CliConsole console)
     {
-        var paths = new Argument<string[]>("paths") { Description = "report files, or folders of .txt, .md, .html and .htm files", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths") { Description = "report files, or folders of .txt, .md, .html and .htm files (READMEs left out)", Arity = ArgumentArity.OneOrMore };
         var published = new Option<string?>("--published") { Description = "the publication day (YYYY-MM-DD), overriding what the reports state" };
         var source = new Option<string?>("--source") { Description = "the address the report was published at (a new text for it becomes a new revision)" };
         var outlet = new Option<string?>("--outlet") { Description = "the outlet that published it" };
@@ -72,7 +72,7 @@ internal static class IngestCommand
                 if (Directory.Exists(path))
                 {
                     files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                        .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                        .Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) && !IsReadme(f))
                         .Order(StringComparer.Ordinal));
                 }
                 else if (File.Exists(path))
@@ -84,6 +84,13 @@ internal static class IngestCommand
                     await console.Error.WriteLineAsync($"territory: no file or folder at {path}");
                     return 2;
                 }
+            }
+
+            // One address is one report: several files under it would become revisions of each other.
+            if (parse.GetValue(source) is not null && files.Count > 1)
+            {
+                await console.Error.WriteLineAsync($"territory: --source names one report's address, but {files.Count} files were given");
+                return 2;
             }
 
             if (files.Count == 0)
@@ -112,6 +119,9 @@ internal static class IngestCommand
         }));
         return command;
     }
+
+    // A folder's README describes the folder; it is not a report (a README named on the command line is read).
+    private static bool IsReadme(string path) => Path.GetFileNameWithoutExtension(path).Equals("README", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IngestSummary> IngestAllAsync(ReportIngestion ingestion, List<string> files, ReportInput template, CliConsole console, CancellationToken cancellationToken)
     {
