@@ -33,22 +33,8 @@ public static class GeoNamesAlternateNamesReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var names = new Dictionary<string, List<PlaceName>>(StringComparer.Ordinal);
-        long lineNumber = 0;
-        while (text.ReadLine() is { } line)
+        foreach (var (at, columns) in TabSeparatedRows.Read(text, fileName, 4, 10, "GeoNames alternateNames format"))
         {
-            lineNumber++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var at = SourcePosition.Line(fileName, lineNumber);
-            var columns = line.Split('\t');
-            if (columns.Length is < 4 or > 10)
-            {
-                throw at.Error($"expected 4 to 10 tab-separated columns (GeoNames alternateNames format), found {columns.Length}");
-            }
-
             if (!long.TryParse(columns[0], NumberStyles.None, CultureInfo.InvariantCulture, out _)
                 || !long.TryParse(columns[1], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             {

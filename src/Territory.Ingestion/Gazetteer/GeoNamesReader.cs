@@ -74,22 +74,8 @@ public sealed class GeoNamesReader
     public IEnumerable<PlaceRecord> Read(TextReader text, string fileName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        long lineNumber = 0;
-        while (text.ReadLine() is { } line)
+        foreach (var (at, columns) in TabSeparatedRows.Read(text, fileName, ColumnCount, ColumnCount, "GeoNames dump format"))
         {
-            lineNumber++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var at = SourcePosition.Line(fileName, lineNumber);
-            var columns = line.Split('\t');
-            if (columns.Length != ColumnCount)
-            {
-                throw at.Error($"expected {ColumnCount} tab-separated columns (GeoNames dump format), found {columns.Length}");
-            }
-
             if (Country is not null && !string.Equals(columns[8], Country, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
