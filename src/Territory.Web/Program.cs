@@ -22,6 +22,7 @@ app.UseTerritoryPipeline();
 app.MapHealthApi();
 app.MapAccountApi();
 app.MapPlacesApi();
+app.MapReportsApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

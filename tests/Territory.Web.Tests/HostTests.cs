@@ -53,4 +53,19 @@ public class HostTests(TerritoryAppFactory app) : IClassFixture<TerritoryAppFact
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("limit", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_reports_page_and_its_json_twin_list_what_is_stored_and_refuse_a_bad_limit()
+    {
+        using var client = app.CreateBrowserlikeClient();
+        var html = await client.GetStringAsync(new Uri("/reports", UriKind.Relative), TestContext.Current.CancellationToken);
+        var json = await client.GetStringAsync(new Uri("/api/reports", UriKind.Relative), TestContext.Current.CancellationToken);
+        using var list = JsonDocument.Parse(json);
+        Assert.Equal(JsonValueKind.Array, list.RootElement.ValueKind);
+        Assert.Contains(list.RootElement.GetArrayLength() == 0 ? "data-testid=\"no-reports\"" : "data-testid=\"reports\"", html, StringComparison.Ordinal);
+
+        using var bad = await client.GetAsync(new Uri("/api/reports?limit=0", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("limit", await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
 }
