@@ -99,8 +99,8 @@ public class ReportIngestionTests(CuratedGazetteerDatabase database) : IClassFix
         Assert.Equal(first.ReportId, second.ReportId);
         var kept = await Store.GetRevisionAsync(first.RevisionId, Cancel);
         Assert.NotNull(kept);
-        Assert.Equal("Les rebelles ont pris Saraqeb mercredi.", kept.Body);
-        Assert.Equal(url, kept.SourceUrl);
+        Assert.Equal("Les rebelles ont pris Saraqeb mercredi.", kept.Content.Body);
+        Assert.Equal(url, kept.Content.SourceUrl);
         var listed = (await Store.ListReportsAsync(500, Cancel)).Single(r => r.ReportId == first.ReportId);
         Assert.Equal((second.RevisionId, 2), (listed.RevisionId, listed.Revision));
     }
@@ -122,15 +122,15 @@ public class ReportIngestionTests(CuratedGazetteerDatabase database) : IClassFix
         var revision = await Store.GetRevisionAsync(existing.RevisionId, Cancel);
         Assert.NotNull(revision);
 
-        Assert.Equal(read.Text, revision.Body);
-        Assert.Equal(("markdown", "fr", LanguageStatuses.Detected), (revision.OriginalFormat, revision.Language, revision.LanguageStatus));
-        Assert.Equal((new DateOnly(2024, 11, 28), PublishedStatuses.Inferred), (revision.PublishedOn, revision.PublishedStatus));
-        Assert.Contains("2024-11-28", revision.PublishedEvidence, StringComparison.Ordinal);
+        Assert.Equal(read.Text, revision.Content.Body);
+        Assert.Equal(("markdown", "fr", LanguageStatuses.Detected), (revision.Content.OriginalFormat, revision.Content.Language, revision.Content.LanguageStatus));
+        Assert.Equal((new DateOnly(2024, 11, 28), PublishedStatuses.Inferred), (revision.Content.PublishedOn, revision.Content.PublishedStatus));
+        Assert.Contains("2024-11-28", revision.Content.PublishedEvidence, StringComparison.Ordinal);
         Assert.NotEmpty(revision.Mentions);
-        Assert.All(revision.Mentions, m => Assert.Equal(revision.Body[m.Start..m.End], m.Surface));
+        Assert.All(revision.Mentions, m => Assert.Equal(revision.Content.Body[m.Start..m.End], m.Surface));
         Assert.Contains(revision.Mentions, m => m.PlaceId is not null && m.Status == "auto");
         Assert.NotEmpty(revision.Events);
-        Assert.All(revision.Events, e => Assert.Equal(revision.Body[e.SentenceStart..e.SentenceEnd], e.Quote));
+        Assert.All(revision.Events, e => Assert.Equal(revision.Content.Body[e.SentenceStart..e.SentenceEnd], e.Quote));
         Assert.All(revision.Events.Where(e => e.MentionId is not null), e => Assert.Contains(revision.Mentions, m => m.Id == e.MentionId));
         Assert.All(revision.Events, e => Assert.Equal(e.Confidence >= 0.8 ? "auto_accepted" : "pending", e.Status));
         Assert.True(await CountAsync("SELECT count(*) FROM actors WHERE key = 'hts' AND parent_id IS NOT NULL") == 1, "the actor taxonomy is stored with parents");
@@ -175,10 +175,10 @@ public class ReportIngestionTests(CuratedGazetteerDatabase database) : IClassFix
         var revision = await Store.GetRevisionAsync(result.RevisionId, Cancel);
 
         Assert.NotNull(revision);
-        Assert.Equal("html", revision.OriginalFormat);
-        Assert.Contains($"Réf. {marker}", revision.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("script-", revision.Body, StringComparison.Ordinal);
-        Assert.DoesNotContain("style-", revision.Body, StringComparison.Ordinal);
+        Assert.Equal("html", revision.Content.OriginalFormat);
+        Assert.Contains($"Réf. {marker}", revision.Content.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("script-", revision.Content.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("style-", revision.Content.Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -189,10 +189,10 @@ public class ReportIngestionTests(CuratedGazetteerDatabase database) : IClassFix
         var revision = await Store.GetRevisionAsync(result.RevisionId, Cancel);
 
         Assert.NotNull(revision);
-        Assert.Contains("retirées de Saraqeb", revision.Body, StringComparison.Ordinal);
-        Assert.Contains("l'armée a évacué", revision.Body, StringComparison.Ordinal);
-        Assert.NotEqual("utf-8", revision.OriginalEncoding);
-        Assert.Equal((null, PublishedStatuses.Unknown), (revision.PublishedOn, revision.PublishedStatus));
+        Assert.Contains("retirées de Saraqeb", revision.Content.Body, StringComparison.Ordinal);
+        Assert.Contains("l'armée a évacué", revision.Content.Body, StringComparison.Ordinal);
+        Assert.NotEqual("utf-8", revision.Content.OriginalEncoding);
+        Assert.Equal((null, PublishedStatuses.Unknown), (revision.Content.PublishedOn, revision.Content.PublishedStatus));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class ReportIngestionTests(CuratedGazetteerDatabase database) : IClassFix
         var revision = await Store.GetRevisionAsync(result.RevisionId, Cancel);
 
         Assert.NotNull(revision);
-        Assert.Equal(LanguageStatuses.Unsupported, revision.LanguageStatus);
+        Assert.Equal(LanguageStatuses.Unsupported, revision.Content.LanguageStatus);
         Assert.Equal((0, 0), (result.Mentions, result.Events));
         Assert.Empty(revision.Events);
     }

@@ -99,24 +99,12 @@ public sealed record ReportListItem(
     int Mentions,
     int Events);
 
-/// <summary>One stored revision with its text, its place mentions and the events read from it.</summary>
+/// <summary>One stored revision: what was submitted (text and metadata), its place mentions and the events read from it.</summary>
 public sealed record StoredRevision(
     long Id,
     long ReportId,
     int Revision,
-    string Body,
-    string OriginalFormat,
-    string OriginalEncoding,
-    string? OriginalName,
-    string? SourceUrl,
-    string? Outlet,
-    string? Title,
-    string? Language,
-    string LanguageStatus,
-    double? LanguageConfidence,
-    DateOnly? PublishedOn,
-    string PublishedStatus,
-    string? PublishedEvidence,
+    ReportSubmission Content,
     string ContentSha256,
     DateTimeOffset IngestedAt,
     IReadOnlyList<StoredMention> Mentions,

@@ -300,11 +300,13 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
                 return null;
             }
 
-            revision = new StoredRevision(
-                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3), reader.GetString(4), reader.GetString(5),
+            var content = new ReportSubmission(
+                reader.GetString(3), reader.GetString(4), reader.GetString(5),
                 NullableString(reader, 6), NullableString(reader, 7), NullableString(reader, 8), NullableString(reader, 9), NullableString(reader, 10),
                 reader.GetString(11), reader.IsDBNull(12) ? null : reader.GetFloat(12), reader.IsDBNull(13) ? null : reader.GetFieldValue<DateOnly>(13),
-                reader.GetString(14), NullableString(reader, 15), Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(16)),
+                reader.GetString(14), NullableString(reader, 15));
+            revision = new StoredRevision(
+                reader.GetInt64(0), reader.GetInt64(1), reader.GetInt32(2), content, Convert.ToHexStringLower(reader.GetFieldValue<byte[]>(16)),
                 reader.GetFieldValue<DateTimeOffset>(17), [], []);
         }
 

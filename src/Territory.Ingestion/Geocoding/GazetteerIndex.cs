@@ -12,11 +12,9 @@ public sealed class GazetteerIndex
     private readonly Dictionary<string, NameRef[]> _exact;
     private readonly Dictionary<string, NameRef[]> _phonetic;
     private readonly Dictionary<string, int> _exactFirstWords;
-    private readonly Dictionary<string, int> _phoneticFirstWords;
     private readonly Dictionary<string, int[]> _trigrams;
     private readonly string[] _keys;
     private readonly NameRef[][] _refsByKey;
-    private readonly Dictionary<string, NameRef[]>.AlternateLookup<ReadOnlySpan<char>> _exactBySpan;
     private readonly Dictionary<string, int[]> _keysByWord;
 
     // Names recur across reports (« Alep » thousands of times): look-ups are cached by key, results are immutable.
@@ -52,9 +50,7 @@ public sealed class GazetteerIndex
 
         _exact = exact.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
         _phonetic = phonetic.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        _exactBySpan = _exact.GetAlternateLookup<ReadOnlySpan<char>>();
         _exactFirstWords = FirstWords(_exact.Keys);
-        _phoneticFirstWords = FirstWords(_phonetic.Keys);
 
         _keys = [.. _exact.Keys];
         _refsByKey = [.. _keys.Select(k => _exact[k])];
@@ -140,12 +136,6 @@ public sealed class GazetteerIndex
 
     /// <summary>The most words a name starting with this (orthographic) word has; 0 when no name starts with it.</summary>
     public int MaxWordsStartingWith(string firstWord) => _exactFirstWords.GetValueOrDefault(firstWord);
-
-    /// <summary>The most words a name whose skeleton starts with this skeleton word has.</summary>
-    public int MaxPhoneticWordsStartingWith(string firstSkeletonWord) => _phoneticFirstWords.GetValueOrDefault(firstSkeletonWord);
-
-    /// <summary>True when some name has exactly this orthographic key (no allocation).</summary>
-    public bool ContainsKey(ReadOnlySpan<char> key) => _exactBySpan.ContainsKey(key);
 
     /// <summary>Places named exactly <paramref name="normalizedKey"/> (an orthographic key).</summary>
     public IReadOnlyList<PlaceCandidate> Exact(string normalizedKey)
