@@ -167,3 +167,6 @@ public sealed record PublishedDayChange(long RevisionId, long ReportId, DateOnly
 
 /// <summary>An actor of the taxonomy, for choosing gainers and losers.</summary>
 public sealed record ActorChoice(string Key, string Name, string Side);
+
+/// <summary>A report's latest revision with its publication day and how it was settled.</summary>
+public sealed record RevisionDay(long ReportId, long RevisionId, int Revision, string? Title, DateOnly? PublishedOn, string PublishedStatus, string? PublishedEvidence);

@@ -30,6 +30,14 @@ public sealed partial class EventStore
         FOR UPDATE OF e
         """;
 
+    private const string LatestRevisionDaySql = """
+        SELECT v.id, v.revision, coalesce(v.title, r.title, v.original_name), v.published_on, v.published_status, v.published_evidence
+        FROM report_revisions v JOIN reports r ON r.id = v.report_id
+        WHERE v.report_id = @report
+        ORDER BY v.revision DESC
+        LIMIT 1
+        """;
+
     private const string RedateSql = """
         UPDATE events SET day_from = @from, day_to = @to, date_precision = @precision, updated_at = @at, updated_by = @by WHERE id = @id
         """;
@@ -118,6 +126,18 @@ public sealed partial class EventStore
             new { PublishedOn = day, PublishedStatus = PublishedStatuses.Set, PublishedEvidence = "set by an analyst", Events = outcomes }, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new PublishedDayChange(revisionId, reportId, before, statusBefore, day, outcomes);
+    }
+
+    /// <summary>A report's latest revision and its publication day; null when there is no such report.</summary>
+    public async Task<RevisionDay?> GetLatestRevisionDayAsync(long reportId, CancellationToken cancellationToken = default)
+    {
+        await using var select = dataSource.CreateCommand(LatestRevisionDaySql);
+        select.Parameters.AddWithValue("report", reportId);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new RevisionDay(reportId, reader.GetInt64(0), reader.GetInt32(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetFieldValue<DateOnly>(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5))
+            : null;
     }
 
     // The new date, or null with the reason the old one is kept.
