@@ -47,7 +47,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, TimeProvider
         SELECT e.id, e.kind, e.tier, e.place_id, p.name, g.key, g.name, l.key, l.name, e.day_from, e.day_to, e.date_precision,
                e.date_evidence, e.rule, e.confidence, e.status, e.merged_into, e.note,
                (SELECT u.name FROM users u WHERE u.id = e.created_by), (SELECT u.name FROM users u WHERE u.id = e.updated_by), e.updated_at
-        """ + FilterSql + """
+        """ + "\n" + FilterSql + """
 
         ORDER BY e.day_from DESC, e.id DESC
         LIMIT @limit OFFSET @offset
