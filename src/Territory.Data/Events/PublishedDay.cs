@@ -21,13 +21,15 @@ public sealed partial class EventStore
 
     // Pending events read only in this revision: a merged event's date may rest on another report's words.
     private const string RevisionPendingEventsSql = """
-        SELECT e.id, e.day_from, e.day_to, e.date_precision, e.date_evidence, min(s.sentence_start), max(s.sentence_end)
-        FROM events e JOIN event_sources s ON s.event_id = e.id AND s.revision_id = @id
+        SELECT e.id, e.day_from, e.day_to, e.date_precision, e.date_evidence,
+               (SELECT min(s.sentence_start) FROM event_sources s WHERE s.event_id = e.id),
+               (SELECT max(s.sentence_end) FROM event_sources s WHERE s.event_id = e.id)
+        FROM events e
         WHERE e.status = 'pending'
+          AND EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id AND s.revision_id = @id)
           AND NOT EXISTS (SELECT 1 FROM event_sources o WHERE o.event_id = e.id AND o.revision_id <> @id)
-        GROUP BY e.id
         ORDER BY e.id
-        FOR UPDATE OF e
+        FOR UPDATE
         """;
 
     private const string LatestRevisionDaySql = """
