@@ -22,6 +22,10 @@ public static class DataServiceCollectionExtensions
             .Bind(builder.Configuration.GetSection("Database"))
             .Configure(o => o.ConnectionString ??= builder.Configuration.GetConnectionString("Territory"))
             .ValidateDataAnnotations();
+        builder.Services.AddOptions<Events.EventOptions>()
+            .Bind(builder.Configuration.GetSection(Events.EventOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddTerritoryDataServices();
         return builder;
     }
@@ -37,7 +41,10 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Places.PlaceStore>();
         services.AddSingleton<Places.GazetteerStore>();
-        services.AddSingleton(sp => new Reports.ReportStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new Reports.ReportStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(),
+            new Reports.ReportStoreOptions { AutoAcceptConfidence = sp.GetRequiredService<IOptions<Events.EventOptions>>().Value.AutoAcceptConfidence }));
+        services.AddSingleton<Reports.ReportIngestionSource>();
+        services.AddSingleton<Events.EventStore>();
         return services;
     }
 

@@ -24,6 +24,7 @@ app.MapHealthApi();
 app.MapAccountApi();
 app.MapPlacesApi();
 app.MapReportsApi();
+app.MapEventsApi();
 app.MapApiDocument();
 
 app.MapStaticAssets();

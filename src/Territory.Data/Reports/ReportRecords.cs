@@ -24,6 +24,9 @@ public static class PublishedStatuses
 
     /// <summary>Nobody knows: events are dated relative to the day of ingestion.</summary>
     public const string Unknown = "unknown";
+
+    /// <summary>An analyst set it after ingestion (audited).</summary>
+    public const string Set = "set";
 }
 
 /// <summary>A report's text as read, with everything known about it, ready to be stored with its analysis.</summary>
