@@ -38,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Places.PlaceStore>();
         services.AddSingleton<Places.GazetteerStore>();
         services.AddSingleton(sp => new Reports.ReportStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Mentions.MentionReviewStore>();
         return services;
     }
 
