@@ -217,7 +217,7 @@ public class MentionReviewPageTests(TerritoryAppFactory app) : IClassFixture<Ter
         var places = (await Review.GetMentionsAsync(saved.RevisionId, Cancel)).Select(m => m.Place!.Id).Distinct().Count();
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync();
-        var problems = Watch(page);
+        var problems = Chromium.WatchProblems(page);
 
         var response = await page.GotoAsync(new Uri(app.BaseAddress, $"/reports/{saved.ReportId}").ToString(), new() { WaitUntil = WaitUntilState.NetworkIdle });
 
@@ -239,7 +239,7 @@ public class MentionReviewPageTests(TerritoryAppFactory app) : IClassFixture<Ter
         var account = await app.AddAccountAsync(Password);
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync();
-        var problems = Watch(page);
+        var problems = Chromium.WatchProblems(page);
 
         await page.GotoAsync(new Uri(app.BaseAddress, $"/account/signin?returnUrl=/reports/{saved.ReportId}").ToString());
         await page.FillAsync("#name", account.Name);
@@ -267,28 +267,6 @@ public class MentionReviewPageTests(TerritoryAppFactory app) : IClassFixture<Ter
         var after = (await Review.GetMentionsAsync(saved.RevisionId, Cancel)).Single(m => m.Id == mention.Id);
         Assert.Equal((lon, lat), (after.Place!.Lon.ToString("F5", System.Globalization.CultureInfo.InvariantCulture), after.Place.Lat.ToString("F5", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.True(problems.Count == 0, string.Join("\n", problems));
-    }
-
-    private static List<string> Watch(IPage page)
-    {
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                problems.Add($"console {message.Type}: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
-        return problems;
     }
 
     private async Task<long> CountAsync(string sql)
