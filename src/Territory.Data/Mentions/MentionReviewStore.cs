@@ -128,6 +128,20 @@ public sealed class MentionReviewStore(NpgsqlDataSource dataSource, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(correction);
         Validate(correction);
+        try
+        {
+            return await ApplyAsync(correction, userId, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DeadlockDetected)
+        {
+            // Two analysts correcting the same spelling at once: one of them wins, the other reviews the new state.
+            throw new MentionReviewException(MentionReviewProblem.Stale, "mentionId",
+                $"Mention {correction.MentionId} was being changed by someone else at the same time; reload the page and review it again.");
+        }
+    }
+
+    private async Task<MentionCorrectionResult> ApplyAsync(MentionCorrection correction, long userId, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
