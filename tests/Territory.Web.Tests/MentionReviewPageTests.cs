@@ -44,6 +44,25 @@ public class MentionReviewPageTests(TerritoryAppFactory app) : IClassFixture<Ter
     }
 
     [Fact]
+    public async Task A_report_with_revisions_shows_the_latest_and_links_the_older_ones()
+    {
+        var url = $"https://example.org/{Guid.NewGuid():N}";
+        var first = await ReportSeed.IngestAsync(app, "Les combats continuent autour d'Alep.", sourceUrl: url);
+        var second = await ReportSeed.IngestAsync(app, "Les rebelles ont pris Saraqeb mercredi.", sourceUrl: url);
+        Assert.Equal((first.ReportId, 2), (second.ReportId, second.Revision));
+        using var client = app.CreateBrowserlikeClient();
+
+        var latest = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri($"/reports/{first.ReportId}", UriKind.Relative), Cancel));
+        Assert.StartsWith("Les rebelles ont pris Saraqeb", latest.QuerySelector("[data-testid=report-text]")!.TextContent, StringComparison.Ordinal);
+        var link = latest.QuerySelector("[data-testid=revisions] a")!;
+        Assert.Equal(($"/reports/{first.ReportId}?revision=1", "Revision 1"), (link.GetAttribute("href"), link.TextContent));
+
+        var older = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri(link.GetAttribute("href")!, UriKind.Relative), Cancel));
+        Assert.StartsWith("Les combats continuent autour d'Alep.", older.QuerySelector("[data-testid=report-text]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Alep", older.QuerySelector("[data-testid=report-text] mark")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_mentions_endpoint_gives_each_place_with_lon_lat_and_a_missing_report_is_404()
     {
         var saved = await ReportSeed.IngestAsync(app, Text);
