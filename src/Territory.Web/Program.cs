@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryData();
 builder.AddTerritoryAccounts();
 builder.AddTerritoryWeb();
+builder.AddTerritoryApiDocument();
 
 var app = builder.Build();
 
@@ -24,6 +25,7 @@ app.MapAccountApi();
 app.MapPlacesApi();
 app.MapReportsApi();
 app.MapMentionsApi();
+app.MapApiDocument();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
