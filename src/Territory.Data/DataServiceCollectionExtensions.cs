@@ -45,6 +45,7 @@ public static class DataServiceCollectionExtensions
             new Reports.ReportStoreOptions { AutoAcceptConfidence = sp.GetRequiredService<IOptions<Events.EventOptions>>().Value.AutoAcceptConfidence }));
         services.AddSingleton<Reports.ReportIngestionSource>();
         services.AddSingleton<Events.EventStore>();
+        services.AddSingleton<Mentions.MentionReviewStore>();
         return services;
     }
 

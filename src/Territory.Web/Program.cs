@@ -25,6 +25,7 @@ app.MapAccountApi();
 app.MapPlacesApi();
 app.MapReportsApi();
 app.MapEventsApi();
+app.MapMentionsApi();
 app.MapApiDocument();
 
 app.MapStaticAssets();

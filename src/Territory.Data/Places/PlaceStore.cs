@@ -41,6 +41,14 @@ public sealed class PlaceStore(NpgsqlDataSource dataSource, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(draft);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var id = await AddAnalystPlaceAsync(connection, transaction, clock, draft, userId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return id;
+    }
+
+    /// <summary>Adds an analyst's place inside the caller's transaction, so it commits with what uses it.</summary>
+    internal static async Task<long> AddAnalystPlaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, TimeProvider clock, PlaceDraft draft, long userId, CancellationToken cancellationToken)
+    {
         await using var insert = new NpgsqlCommand(InsertPlaceSql, connection, transaction);
         insert.Parameters.AddWithValue("kind", draft.Kind.Key());
         insert.Parameters.AddWithValue("name", draft.Name);
@@ -68,7 +76,6 @@ public sealed class PlaceStore(NpgsqlDataSource dataSource, TimeProvider clock)
         await GazetteerStore.FillAdminCodesAsync(connection, transaction, id, cancellationToken);
         await AuditLog.RecordAsync(connection, transaction, clock, userId, "create", "place", id, null,
             new { kind = draft.Kind.Key(), draft.Name, lon = draft.Point.X, lat = draft.Point.Y, names = draft.Names }, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return id;
     }
 

@@ -48,10 +48,7 @@ public static class PlacesApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        PlaceKinds.TryParse(request.Kind, out var kind);
-        var draft = new PlaceDraft(kind, request.Name!.Trim(), Geo.Point(request.Lon!.Value, request.Lat!.Value),
-            [.. (request.Names ?? []).Select(n => new PlaceName(n.Text.Trim(), n.Lang))], request.Population);
-        var id = await store.AddAnalystPlaceAsync(draft, user.AccountId()!.Value, cancellationToken);
+        var id = await store.AddAnalystPlaceAsync(request.ToDraft(), user.AccountId()!.Value, cancellationToken);
         return TypedResults.Created($"/api/places/{id}", new PlaceCreated(id));
     }
 }
@@ -88,6 +85,13 @@ public sealed record NewPlaceRequest(string? Kind, string? Name, double? Lon, do
         }
 
         return errors;
+    }
+
+    /// <summary>The place to store, once <see cref="Validate"/> found nothing wrong.</summary>
+    internal PlaceDraft ToDraft()
+    {
+        PlaceKinds.TryParse(Kind, out var kind);
+        return new PlaceDraft(kind, Name!.Trim(), Geo.Point(Lon!.Value, Lat!.Value), [.. (Names ?? []).Select(n => new PlaceName(n.Text.Trim(), n.Lang))], Population);
     }
 }
 
