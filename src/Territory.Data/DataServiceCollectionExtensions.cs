@@ -37,6 +37,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<AccountStore>();
         services.AddSingleton<Places.PlaceStore>();
         services.AddSingleton<Places.GazetteerStore>();
+        services.AddSingleton<Timeline.TimelineStore>();
         services.AddSingleton(sp => new Reports.ReportStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }

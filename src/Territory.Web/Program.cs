@@ -23,6 +23,7 @@ app.MapHealthApi();
 app.MapAccountApi();
 app.MapPlacesApi();
 app.MapReportsApi();
+app.MapTimelineApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
