@@ -17,8 +17,9 @@ public static class TimelineApi
 
     public static IEndpointRouteBuilder MapTimelineApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/timeline", GetTimelineAsync);
-        app.MapGet("/api/basemap", GetBasemapAsync);
+        // The handlers write the JSON themselves (to hash it for the ETag), so the response type is declared here.
+        app.MapGet("/api/timeline", GetTimelineAsync).Produces<MapTimeline>(StatusCodes.Status200OK, "application/json");
+        app.MapGet("/api/basemap", GetBasemapAsync).Produces<Basemap>(StatusCodes.Status200OK, "application/json");
         return app;
     }
 

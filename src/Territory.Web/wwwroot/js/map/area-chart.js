@@ -5,7 +5,7 @@ import { formatKm2, formatShort } from './format.js';
 const svgNs = 'http://www.w3.org/2000/svg';
 const width = 800;
 const height = 190;
-const margin = { left: 64, right: 12, top: 10, bottom: 26 };
+const margin = { left: 80, right: 24, top: 12, bottom: 26 };
 
 function svg(tag, attributes, text) {
   const node = document.createElementNS(svgNs, tag);
@@ -33,7 +33,8 @@ export class AreaChart {
     }
     const every = Math.max(1, Math.ceil(days.length / 8));
     days.forEach((d, i) => {
-      if (i % every === 0 || i === days.length - 1) nodes.push(svg('text', { x: this.x(i), y: height - 8, 'text-anchor': 'middle', class: 'axis' }, formatShort(d.day)));
+      const anchor = i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle';
+      if (i % every === 0 || i === days.length - 1) nodes.push(svg('text', { x: this.x(i), y: height - 8, 'text-anchor': anchor, class: 'axis' }, formatShort(d.day)));
     });
 
     for (const actor of model.holders) {

@@ -20,7 +20,7 @@ export function createBasemap(map) {
 
 export function drawBasemap(layers, data) {
   for (const area of data.governorates) {
-    L.polygon(decodeGeometry(area.geometry, data.scale), { pane: 'basemap', color: '#8a96a3', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1, interactive: false, className: 'governorate' })
+    L.polygon(decodeGeometry(area.geometry, data.scale), { pane: 'basemap', color: '#8a96a3', weight: 1, fillColor: '#f4f1ea', fillOpacity: 0.7, interactive: false, className: 'governorate' })
       .addTo(layers.borders);
   }
   for (const area of data.countries) {

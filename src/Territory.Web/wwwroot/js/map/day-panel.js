@@ -51,7 +51,7 @@ export class DayPanel {
     this.areas.replaceChildren(...day.areas.map((a) => element('li', {}, `${model.actorName(a.actor)}: ${formatKm2(a.lowerKm2)}–${formatKm2(a.upperKm2)} km²`)));
     this.changes.replaceChildren(...day.changes.map((c) => element('li', {},
       element('strong', {}, model.placeName(c.place)),
-      `: ${holderText(model, c.previousActor, c.previousState)} → ${holderText(model, c.actor, c.state)}${c.tier ? ` (${c.tier})` : ''}`)));
+      `: ${holderText(model, c.previousActor, c.previousState)} → ${holderText(model, c.actor, c.state)}${c.tier && c.tier !== c.state ? ` (${c.tier})` : ''}`)));
     this.events.replaceChildren(...day.events.map((id) => model.eventById.get(id))
       .map((e) => element('li', { class: 'event', 'data-event-id': e.id }, ...eventNodes(model, e))));
     this.noChanges.hidden = day.changes.length > 0;
