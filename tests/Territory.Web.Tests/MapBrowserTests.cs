@@ -115,12 +115,15 @@ public partial class MapBrowserTests(MapAppFixture fixture, ITestOutputHelper ou
         await using var browser = await Chromium.LaunchAsync();
         var page = await browser.NewPageAsync();
         await OpenAsync(page, "/map?date=2024-11-26");
-        await page.Locator("#timeline-speed").SelectOptionAsync("100");
+        var switchesBefore = await page.EvaluateAsync<int>("window.territoryMapStats.scriptMs.length");
+        await page.Locator("#timeline-speed").SelectOptionAsync("250");
         await page.Locator(".timeline .play").ClickAsync();
         Assert.Equal("true", await page.Locator(".timeline .play").GetAttributeAsync("aria-pressed"));
-        await page.Locator(".territory-map[data-day='2024-11-28']").WaitForAsync();
+
+        // Each day is shown in turn (counted by the page, since a poll could miss a day shown for 250 ms), then it stops.
         await page.Locator(".territory-map[data-day='2024-12-01']").WaitForAsync();
         await page.Locator(".timeline .play[aria-pressed=false]").WaitForAsync();
+        Assert.Equal(5, await page.EvaluateAsync<int>("window.territoryMapStats.scriptMs.length") - switchesBefore);
         Assert.Equal("1 December 2024", await page.Locator("#day-heading").InnerTextAsync());
     }
 
