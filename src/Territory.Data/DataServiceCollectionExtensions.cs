@@ -46,6 +46,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Reports.ReportIngestionSource>();
         services.AddSingleton<Events.EventStore>();
         services.AddSingleton<Mentions.MentionReviewStore>();
+        services.AddSingleton<Timeline.TimelineStore>();
         return services;
     }
 

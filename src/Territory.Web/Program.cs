@@ -26,6 +26,7 @@ app.MapPlacesApi();
 app.MapReportsApi();
 app.MapEventsApi();
 app.MapMentionsApi();
+app.MapTimelineApi();
 app.MapApiDocument();
 
 app.MapStaticAssets();
