@@ -58,7 +58,7 @@ public static class SnapshotRenderer
         WriteBasemap(svg, scene, frame);
         WriteTerritories(svg, layers, frame, s);
         WriteGovernorateLines(svg, scene, frame, s);
-        WriteLabels(svg, scene.Labels, frame, s);
+        WriteLabels(svg, scene.Labels, frame, s, [LegendBox(layers, frame, text, s), ScaleBar.For(frame, s).Box, NorthArrowBox(frame, s)]);
         svg.Append("</g>\n");
         svg.Append(Invariant, $"<rect x=\"{N(frame.MapX + 0.5)}\" y=\"{N(frame.MapY + 0.5)}\" width=\"{N(frame.MapWidth - 1)}\" height=\"{N(frame.MapHeight - 1)}\" fill=\"none\" stroke=\"{Border}\" stroke-width=\"1\"/>\n");
 
@@ -170,21 +170,23 @@ public static class SnapshotRenderer
         svg.Append("</g>\n");
     }
 
-    private static void WriteLabels(StringBuilder svg, IReadOnlyList<SnapshotLabel> labels, SnapshotFrame frame, double s)
+    /// <summary>Places in the given order, each kept only where its name fits clear of the others and of the map's furniture.</summary>
+    private static void WriteLabels(StringBuilder svg, IReadOnlyList<SnapshotLabel> labels, SnapshotFrame frame, double s, Box[] furniture)
     {
         var size = 11 * s;
-        var placed = new List<(double X0, double Y0, double X1, double Y1)>();
+        var placed = furniture.Where(b => b.X1 > b.X0).ToList();
+        var count = 0;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         svg.Append(Invariant, $"<g id=\"places\" font-size=\"{N(size)}\" fill=\"{Ink}\">\n");
         foreach (var label in labels)
         {
-            if (placed.Count >= MaxLabels || string.IsNullOrWhiteSpace(label.Name) || names.Contains(label.Name))
+            if (count >= MaxLabels || string.IsNullOrWhiteSpace(label.Name) || names.Contains(label.Name))
             {
                 continue;
             }
 
             var (x, y) = frame.Project(label.Lon, label.Lat);
-            var box = (X0: x - 3 * s, Y0: y - size, X1: x + 5 * s + TextWidth(label.Name, size), Y1: y + 3 * s);
+            var box = new Box(x - 3 * s, y - size, x + 5 * s + TextWidth(label.Name, size), y + 3 * s);
             if (box.X0 < frame.MapX || box.X1 > frame.MapX + frame.MapWidth || box.Y0 < frame.MapY || box.Y1 > frame.MapY + frame.MapHeight
                 || placed.Any(p => p.X0 < box.X1 && box.X0 < p.X1 && p.Y0 < box.Y1 && box.Y0 < p.Y1))
             {
@@ -193,6 +195,7 @@ public static class SnapshotRenderer
 
             placed.Add(box);
             names.Add(label.Name);
+            count++;
             svg.Append(Invariant, $"<g class=\"place\" data-kind=\"{Escape(label.Kind)}\"><circle cx=\"{N(x)}\" cy=\"{N(y)}\" r=\"{N(2.5 * s)}\" stroke=\"{Halo}\" stroke-width=\"{N(s)}\"/>");
             svg.Append(Invariant, $"<text x=\"{N(x + 5 * s)}\" y=\"{N(y - 2 * s)}\" stroke=\"{Halo}\" stroke-width=\"{N(3 * s)}\" stroke-linejoin=\"round\" paint-order=\"stroke\">").Append(Escape(label.Name)).Append("</text></g>\n");
         }
@@ -207,14 +210,12 @@ public static class SnapshotRenderer
             return;
         }
 
-        var size = 12 * s;
-        var row = 19 * s;
+        var size = LegendSize * s;
+        var row = LegendRow * s;
         var swatch = (W: 18 * s, H: 12 * s);
-        var names = layers.Select(l => l.Contested ? text.Contested : l.Name!).ToList();
-        var width = 10 * s + swatch.W + 7 * s + Math.Max(names.Max(n => TextWidth(n, size)), TextWidth(text.Legend, size)) + 10 * s;
-        var height = 8 * s + row * (layers.Count + 1) + 4 * s;
-        var x = frame.MapX + 10 * s;
-        var y = frame.MapY + frame.MapHeight - 10 * s - height;
+        var names = layers.Select(l => LegendName(l, text)).ToList();
+        var box = LegendBox(layers, frame, text, s);
+        var (x, y, width, height) = (box.X0, box.Y0, box.X1 - box.X0, box.Y1 - box.Y0);
         svg.Append(Invariant, $"<g id=\"legend\" font-size=\"{N(size)}\" fill=\"{Ink}\">\n");
         svg.Append(Invariant, $"<rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(width)}\" height=\"{N(height)}\" fill=\"{Halo}\" fill-opacity=\"0.92\" stroke=\"{Border}\" stroke-width=\"0.8\"/>\n");
         svg.Append(Invariant, $"<text x=\"{N(x + 10 * s)}\" y=\"{N(y + 8 * s + row * 0.7)}\" font-weight=\"bold\">").Append(Escape(text.Legend)).Append("</text>\n");
@@ -232,18 +233,9 @@ public static class SnapshotRenderer
 
     private static void WriteScaleBar(StringBuilder svg, SnapshotFrame frame, double s)
     {
-        var extent = frame.Extent;
-        var metersPerPixel = frame.MetersPerPixelAt((extent.MinY + extent.MaxY) / 2);
-        var km = NiceKilometres(frame.MapWidth * 0.18 * metersPerPixel / 1000);
-        var length = km * 1000 / metersPerPixel;
-        var size = 11 * s;
-        var right = frame.MapX + frame.MapWidth - 14 * s;
-        var left = right - length;
-        var bottom = frame.MapY + frame.MapHeight - 12 * s;
-        var bar = 6 * s;
-        var label = km.ToString("0.###", Invariant) + " km";
+        var (km, length, label, size, left, right, bottom, bar, box) = ScaleBar.For(frame, s);
         svg.Append(Invariant, $"<g id=\"scale-bar\" data-km=\"{km.ToString("0.###", Invariant)}\" data-px=\"{N(length)}\" font-size=\"{N(size)}\" fill=\"{Ink}\">\n");
-        svg.Append(Invariant, $"<rect x=\"{N(left - 8 * s)}\" y=\"{N(bottom - bar - size - 8 * s)}\" width=\"{N(length + 16 * s + TextWidth(label, size) / 2)}\" height=\"{N(bar + size + 14 * s)}\" fill=\"{Halo}\" fill-opacity=\"0.85\"/>\n");
+        svg.Append(Invariant, $"<rect x=\"{N(box.X0)}\" y=\"{N(box.Y0)}\" width=\"{N(box.X1 - box.X0)}\" height=\"{N(box.Y1 - box.Y0)}\" fill=\"{Halo}\" fill-opacity=\"0.85\"/>\n");
         svg.Append(Invariant, $"<rect x=\"{N(left)}\" y=\"{N(bottom - bar)}\" width=\"{N(length / 2)}\" height=\"{N(bar)}\" fill=\"{Ink}\" stroke=\"{Ink}\" stroke-width=\"0.8\"/>");
         svg.Append(Invariant, $"<rect x=\"{N(left + length / 2)}\" y=\"{N(bottom - bar)}\" width=\"{N(length / 2)}\" height=\"{N(bar)}\" fill=\"{Halo}\" stroke=\"{Ink}\" stroke-width=\"0.8\"/>\n");
         svg.Append(Invariant, $"<text x=\"{N(left)}\" y=\"{N(bottom - bar - 4 * s)}\" text-anchor=\"middle\">0</text>");
@@ -474,6 +466,56 @@ public static class SnapshotRenderer
         }
 
         return escaped.ToString();
+    }
+
+    private const double LegendSize = 12;
+    private const double LegendRow = 19;
+
+    private static string LegendName(Layer layer, SnapshotText text) => layer.Contested ? text.Contested : layer.Name!;
+
+    /// <summary>The legend's rectangle, at the map's bottom left; empty when there is nothing to explain.</summary>
+    private static Box LegendBox(List<Layer> layers, SnapshotFrame frame, SnapshotText text, double s)
+    {
+        if (layers.Count == 0)
+        {
+            return default;
+        }
+
+        var size = LegendSize * s;
+        var width = 10 * s + 18 * s + 7 * s + Math.Max(layers.Max(l => TextWidth(LegendName(l, text), size)), TextWidth(text.Legend, size)) + 10 * s;
+        var height = 8 * s + LegendRow * s * (layers.Count + 1) + 4 * s;
+        var x = frame.MapX + 10 * s;
+        var y = frame.MapY + frame.MapHeight - 10 * s - height;
+        return new Box(x, y, x + width, y + height);
+    }
+
+    private static Box NorthArrowBox(SnapshotFrame frame, double s)
+    {
+        var (x, y) = (frame.MapX + frame.MapWidth - 26 * s, frame.MapY + 12 * s);
+        return new Box(x - 15 * s, y + 2 * s, x + 15 * s, y + 32 * s);
+    }
+
+    /// <summary>A rectangle in image pixels.</summary>
+    private readonly record struct Box(double X0, double Y0, double X1, double Y1);
+
+    /// <summary>The scale bar: a round length (1, 2 or 5 × 10ⁿ km) about a fifth of the map wide, measured at the extent's middle latitude.</summary>
+    private readonly record struct ScaleBar(double Km, double Length, string Label, double Size, double Left, double Right, double Bottom, double Bar, Box Box)
+    {
+        public static ScaleBar For(SnapshotFrame frame, double s)
+        {
+            var extent = frame.Extent;
+            var metersPerPixel = frame.MetersPerPixelAt((extent.MinY + extent.MaxY) / 2);
+            var km = NiceKilometres(frame.MapWidth * 0.18 * metersPerPixel / 1000);
+            var length = km * 1000 / metersPerPixel;
+            var size = 11 * s;
+            var label = km.ToString("0.###", Invariant) + " km";
+            var right = frame.MapX + frame.MapWidth - 14 * s - TextWidth(label, size) / 2;
+            var left = right - length;
+            var bottom = frame.MapY + frame.MapHeight - 12 * s;
+            var bar = 6 * s;
+            var box = new Box(left - 8 * s, bottom - bar - size - 8 * s, frame.MapX + frame.MapWidth - 4 * s, bottom + 6 * s);
+            return new ScaleBar(km, length, label, size, left, right, bottom, bar, box);
+        }
     }
 
     private sealed record Layer(string Id, string? Key, string? Name, string Color, string Fill, bool Contested, bool Dotted, List<SnapshotTerritory> Territories);
