@@ -73,6 +73,8 @@ public sealed class SnapshotStore(NpgsqlDataSource dataSource)
 
     private const string DaysSql = "SELECT DISTINCT day FROM territories ORDER BY day LIMIT @limit";
 
+    private const string LatestDaySql = "SELECT max(day) FROM territories";
+
     /// <summary>Everything the request's snapshot draws.</summary>
     public async Task<SnapshotScene> LoadSceneAsync(SnapshotRequest request, CancellationToken cancellationToken = default)
     {
@@ -154,6 +156,16 @@ public sealed class SnapshotStore(NpgsqlDataSource dataSource)
         }
 
         return days;
+    }
+
+    /// <summary>The latest day with territories, or today in the theater (UTC+3) when there is none yet.</summary>
+    public async Task<DateOnly> LatestDayAsync(TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        await using var command = dataSource.CreateCommand(LatestDaySql);
+        return await command.ExecuteScalarAsync(cancellationToken) is DateOnly day
+            ? day
+            : DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Reports.ReportIngestion.TheaterOffset).DateTime);
     }
 
     private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, Envelope box, DateOnly day, double grid)
