@@ -33,10 +33,12 @@ public class SnapshotRendererTests
         var svg = XDocument.Parse(SnapshotRenderer.Render(Scene()));
         var groups = svg.Descendants(Svg + "g").Where(g => ((string?)g.Attribute("class"))?.StartsWith("territory", StringComparison.Ordinal) == true).ToList();
         Assert.Equal(["actor-government", "actor-hts", "actor-opposition", "contested"], groups.Select(g => (string?)g.Attribute("id")));
-        Assert.Equal("url(#contested-hatch)", (string?)groups[^1].Attribute("fill"));
-        Assert.Single(svg.Descendants(Svg + "pattern"), p => (string?)p.Attribute("id") == "contested-hatch");
-        // Opposition shares HTS's colour: it is told apart by dots, not colour alone.
-        Assert.Equal("url(#actor-opposition-dots)", (string?)groups[2].Attribute("fill"));
+        // Contested ground is hatched (lines clipped to it), not told by colour alone; so is its legend swatch.
+        Assert.Single(groups[^1].Elements(Svg + "path"), p => (string?)p.Attribute("class") == "hatch" && (string?)p.Attribute("clip-path") == "url(#contested-clip)");
+        Assert.Single(svg.Descendants(Svg + "clipPath"), p => (string?)p.Attribute("id") == "contested-clip");
+        Assert.Equal("url(#contested-hatch)", svg.Descendants(Svg + "g").Single(g => (string?)g.Attribute("data-state") == "contested" && (string?)g.Attribute("class") == "legend-entry").Element(Svg + "rect")!.Attribute("fill")!.Value);
+        // Opposition shares HTS's colour: it takes a lighter tint of it.
+        Assert.Equal(("#009E73", "#7FCEB9"), ((string?)groups[1].Attribute("fill"), (string?)groups[2].Attribute("fill")));
         var legend = svg.Descendants(Svg + "g").Where(g => (string?)g.Attribute("class") == "legend-entry").Select(g => g.Value).ToList();
         Assert.Equal(["Government", "HTS", "Opposition", "Contested"], legend);
         Assert.Single(svg.Descendants(Svg + "g"), g => (string?)g.Attribute("id") == "north-arrow");
