@@ -42,6 +42,8 @@ internal static class SnapshotBenchCommand
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"scene: {scene.Territories.Count} territories, {scene.Boundaries.Count} boundaries, {vertices} vertices after clipping and snapping, {scene.Labels.Count} label candidates; SVG {Encoding.UTF8.GetByteCount(svg) / 1024.0:F0} KB"));
 
+            // Other work on the machine shows in the wall-clock medians, the rasteriser's above all (one process per image).
+            await console.Out.WriteLineAsync($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()} before the runs");
             var count = parse.GetValue(runs);
             var read = await MedianAsync(count, () => store.LoadSceneAsync(request, cancellationToken));
             var render = await MedianAsync(count, () => Task.FromResult(SnapshotRenderer.Render(scene)));
@@ -75,6 +77,7 @@ internal static class SnapshotBenchCommand
                 await console.Out.WriteLineAsync("MapServer: not compared (give --map2img; scripts/bench snapshot installs mapserver-bin)");
             }
 
+            await console.Out.WriteLineAsync($"machine: load average {LoadAverage()} after the runs");
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"snapshot: {full.TotalMilliseconds:F1} ms"));
             return 0;
         }));
@@ -152,6 +155,9 @@ internal static class SnapshotBenchCommand
             throw new IOException($"{executable} failed (exit code {process.ExitCode}): {(await errors).Trim()}");
         }
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Median duration of <paramref name="runs"/> runs after one warm-up run.</summary>
     private static async Task<TimeSpan> MedianAsync(int runs, Func<Task> work)
