@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryData();
 builder.AddTerritoryAccounts();
 builder.AddTerritoryWeb();
+builder.AddSnapshots();
 builder.AddTerritoryApiDocument();
 
 var app = builder.Build();
@@ -27,6 +28,7 @@ app.MapReportsApi();
 app.MapEventsApi();
 app.MapMentionsApi();
 app.MapTimelineApi();
+app.MapSnapshotsApi();
 app.MapApiDocument();
 
 app.MapStaticAssets();

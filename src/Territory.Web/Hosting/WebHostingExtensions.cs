@@ -25,6 +25,7 @@ public static partial class WebHostingExtensions
         }
 
         app.UseStatusCodePages();
+        app.UseFramingPolicy();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
