@@ -38,6 +38,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Places.PlaceStore>();
         services.AddSingleton<Places.GazetteerStore>();
         services.AddSingleton(sp => new Reports.ReportStore(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Territory.TerritoryStore>();
+        services.AddSingleton<Territory.InitialControlStore>();
         return services;
     }
 

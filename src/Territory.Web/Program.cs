@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryData();
 builder.AddTerritoryAccounts();
 builder.AddTerritoryWeb();
+builder.AddTerritoryRebuild();
 
 var app = builder.Build();
 
@@ -23,6 +24,7 @@ app.MapHealthApi();
 app.MapAccountApi();
 app.MapPlacesApi();
 app.MapReportsApi();
+app.MapTerritoryApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

@@ -15,7 +15,14 @@ namespace Territory.Domain.Territories;
 public sealed record CellSite(long PlaceId, double Lon, double Lat, string? Admin1Code, string? Admin2Code, int Rank = 0);
 
 /// <summary>One settlement's cell: exact (for area) and display (cut from the simplified outline) geometry.</summary>
-public sealed record TerritoryCell(int Index, long PlaceId, Geometry Exact, Geometry Display, double AreaKm2, string? Admin1Code, string? Admin2Code);
+public sealed record TerritoryCell(int Index, long PlaceId, Geometry Exact, Geometry Display, double AreaKm2, string? Admin1Code, string? Admin2Code)
+{
+    /// <summary>Longitude of the settlement.</summary>
+    public double Lon { get; init; }
+
+    /// <summary>Latitude of the settlement.</summary>
+    public double Lat { get; init; }
+}
 
 /// <summary>How cells are cut.</summary>
 public sealed record TessellationOptions
@@ -153,7 +160,7 @@ public sealed class CellTessellation
 
             var display = Clip(displayReach.Cap(cellPolygon, site.Lon, site.Lat, Math.Max(4, options.ReachSegments / 2)), displayLand, preparedDisplay);
             var index = cells.Count;
-            cells.Add(new TerritoryCell(index, site.PlaceId, exact, display.IsEmpty ? exact : display, AreaCalculator.GeodesicKm2(exact), site.Admin1Code, site.Admin2Code));
+            cells.Add(new TerritoryCell(index, site.PlaceId, exact, display.IsEmpty ? exact : display, AreaCalculator.GeodesicKm2(exact), site.Admin1Code, site.Admin2Code) { Lon = site.Lon, Lat = site.Lat });
             cellOfPlace[site.PlaceId] = index;
         }
         foreach (var (placeId, site) in mergedInto)
