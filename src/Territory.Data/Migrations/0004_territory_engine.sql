@@ -13,6 +13,7 @@ ALTER TABLE control_states
     ADD COLUMN since date;
 
 CREATE INDEX control_states_place_idx ON control_states (place_id, day);
+CREATE INDEX control_cells_display_gix ON control_cells USING gist (display);
 
 -- One row per built day: its content fingerprint (the ETag: an unchanged day keeps it across rebuilds) and when built.
 CREATE TABLE territory_days (
