@@ -9,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddTerritoryData();
 builder.AddTerritoryAccounts();
 builder.AddTerritoryWeb();
+builder.AddTerritoryRebuild();
 builder.AddSnapshots();
 builder.AddTerritoryApiDocument();
 
@@ -29,6 +30,7 @@ app.MapEventsApi();
 app.MapMentionsApi();
 app.MapTimelineApi();
 app.MapSnapshotsApi();
+app.MapTerritoryApi();
 app.MapApiDocument();
 
 app.MapStaticAssets();

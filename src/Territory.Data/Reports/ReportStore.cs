@@ -426,7 +426,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
         mention.Candidates.Take(_options.StoredCandidates).Select(c => new { id = c.Entry.Id, name = c.Entry.Name, kind = c.Entry.Kind.Key(), score = double.IsFinite(c.Score) ? Math.Round(c.Score, 3) : 0 }),
         Json);
 
-    private static async Task<Dictionary<string, long>> UpsertActorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Actor> actors, CancellationToken cancellationToken)
+    internal static async Task<Dictionary<string, long>> UpsertActorsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Actor> actors, CancellationToken cancellationToken)
     {
         var keys = actors.Select(a => a.Key).ToArray();
         foreach (var sql in new[] { UpdateActorsSql, InsertActorsSql })
