@@ -70,6 +70,7 @@ internal static class BenchCommand
 
         var bench = new Command("bench", "benchmarks (run them with scripts/bench NAME)");
         bench.Subcommands.Add(geocode);
+        bench.Subcommands.Add(BenchIngestCommand.Build(connection, console));
         return bench;
     }
 
