@@ -58,13 +58,20 @@ internal static class BenchIngestCommand
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"gazetteer: {entries.Count} places; reports of ~{ReportBytes / 1000} KB built from {paragraphs.Sum(p => p.Value.Count)} sample paragraphs ({string.Join(", ", paragraphs.Keys)}); {size} reports per batch, {count} batches"));
 
-            // Analysis alone (read, language, mentions, geocodes, events), one core: the baseline.
+            // Analysis alone (read, language, mentions, geocodes, events), one core: the baseline, with the time per stage.
+            var stages = new AnalysisStageTimes();
+            long readTicks = 0, languageTicks = 0, analysed = 0;
             var analysis = await MedianAsync(count, NextBatch, reports =>
             {
                 foreach (var bytes in reports)
                 {
+                    var mark = Stopwatch.GetTimestamp();
                     var read = ReportReader.Read(new MemoryStream(bytes), "bench.txt", new ReportReadOptions());
-                    analyzer.Analyze(read.Text, published, LanguageDetector.Default.Detect(read.Text).Language);
+                    var afterRead = Stopwatch.GetTimestamp();
+                    var language = LanguageDetector.Default.Detect(read.Text).Language;
+                    var afterLanguage = Stopwatch.GetTimestamp();
+                    analyzer.Analyze(read.Text, published, language, stages);
+                    (readTicks, languageTicks, analysed) = (readTicks + afterRead - mark, languageTicks + afterLanguage - afterRead, analysed + 1);
                 }
 
                 return Task.CompletedTask;
@@ -77,19 +84,31 @@ internal static class BenchIngestCommand
                     await ingestion.IngestAsync(bytes, input, null, cancellationToken);
                 }
             });
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var concurrent = await MedianAsync(count, NextBatch, reports => Parallel.ForEachAsync(
                 reports, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (bytes, ct) => await ingestion.IngestAsync(bytes, input, null, ct)));
+            var cpuPerReport = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / ((count + 1) * size);
 
             double Rate(TimeSpan t) => size / t.TotalSeconds;
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"baseline, analysis only (no database), one core: median {analysis.TotalMilliseconds:F0} ms per batch = {Rate(analysis):F0} reports/s"));
+            string PerReport(TimeSpan total) => string.Create(CultureInfo.InvariantCulture, $"{total.TotalMilliseconds / analysed:F2} ms");
+            await console.Out.WriteLineAsync(
+                $"analysis per report by stage (mean): read {PerReport(Stopwatch.GetElapsedTime(0, readTicks))}, language {PerReport(Stopwatch.GetElapsedTime(0, languageTicks))}, "
+                + string.Join(", ", AnalysisStageTimes.Stages.Select(stage => $"{stage} {PerReport(stages[stage])}")));
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ingest with database writes, one worker: median {oneWorker.TotalMilliseconds:F0} ms = {Rate(oneWorker):F0} reports/s ({oneWorker / analysis:F2}× the analysis baseline's time)"));
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ingest with database writes, {parallelism} workers on {Environment.ProcessorCount} cores: median {concurrent.TotalMilliseconds:F0} ms = {Rate(concurrent):F0} reports/s ({oneWorker / concurrent:F2}× one worker)"));
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"this process's CPU per report with {parallelism} workers: {cpuPerReport.TotalMilliseconds:F2} ms (the database server's not counted); load average {LoadAverage()}"));
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ingest: {Rate(concurrent):F0} reports/s"));
             return 0;
         }));
         return command;
     }
+
+    // Other work on a shared machine slows every figure: the 1-minute load average says how much (Linux only).
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     // The samples' paragraphs by language (front matter and titles left out), so a built report keeps one language.
     private static Dictionary<string, List<string>> SampleParagraphs(DirectoryInfo folder)
