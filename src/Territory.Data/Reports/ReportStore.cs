@@ -212,6 +212,9 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
             ids.Parameters.Add(Text("url", submission.SourceUrl));
             plan.BatchCommands.Add(ids);
 
+            // Prepared once per pooled connection, the statements are no longer parsed and planned for every report.
+            await plan.PrepareAsync(cancellationToken);
+
             // The locks' results (one void row each) come first, then the look-up for this text.
             await using var reader = await plan.ExecuteReaderAsync(cancellationToken);
             for (var skip = plan.BatchCommands.Count - 2; skip > 0; skip--)
@@ -265,6 +268,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
                 batch.BatchCommands.Add(EventCommand(extracted, accepted, actorIds, revisionId, mention, now, userId));
             }
 
+            await batch.PrepareAsync(cancellationToken);
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
