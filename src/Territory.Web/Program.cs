@@ -11,6 +11,8 @@ builder.AddTerritoryAccounts();
 builder.AddTerritoryWeb();
 builder.AddSnapshots();
 builder.AddTerritoryApiDocument();
+builder.AddMeasure();
+builder.AddExport();
 
 var app = builder.Build();
 
@@ -30,6 +32,8 @@ app.MapMentionsApi();
 app.MapTimelineApi();
 app.MapSnapshotsApi();
 app.MapApiDocument();
+app.MapMeasureApi();
+app.MapExportApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

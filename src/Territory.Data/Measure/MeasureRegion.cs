@@ -225,3 +225,49 @@ public sealed record MeasureRegion
         return null;
     }
 }
+
+/// <summary>What a measure asks, as read from a query string, a form or the command line.</summary>
+/// <param name="From">The first day, or null to measure one day.</param>
+/// <param name="To">The (last) day, or null for the latest day with territories.</param>
+public sealed record MeasureRequest(MeasureRegion Region, DateOnly? From, DateOnly? To)
+{
+    /// <summary>
+    /// The request, or null with the problems keyed by parameter name. <paramref name="date"/> is one day;
+    /// <paramref name="from"/> and <paramref name="to"/> compare two (to defaults to the latest day).
+    /// </summary>
+    public static MeasureRequest? Parse(string? region, string? place, string? radiusKm, string? polygonGeoJson, string? date, string? from, string? to, IDictionary<string, string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var parsed = MeasureRegion.Parse(region, place, radiusKm, polygonGeoJson, errors);
+        var day = Day(date, "date", errors);
+        var first = Day(from, "from", errors);
+        var last = Day(to, "to", errors);
+        if (day is not null && (first is not null || last is not null))
+        {
+            errors["date"] = "Give either date (one day) or from and to (two days to compare), not both.";
+        }
+
+        if (first > last)
+        {
+            errors["to"] = $"to ({last:yyyy-MM-dd}) is before from ({first:yyyy-MM-dd}).";
+        }
+
+        return errors.Count > 0 || parsed is null ? null : new MeasureRequest(parsed, first, day ?? last);
+    }
+
+    private static DateOnly? Day(string? text, string name, IDictionary<string, string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        errors[name] = $"{name} '{text}' is not a day written YYYY-MM-DD.";
+        return null;
+    }
+}
