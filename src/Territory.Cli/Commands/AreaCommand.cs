@@ -136,7 +136,7 @@ internal static class AreaCommand
             lines.Add(result.ChangedPlaces.Count == 0 ? "No place changed hands." : $"Places that changed hands ({result.ChangedPlaces.Count}{(result.ChangedPlacesTruncated ? "+" : string.Empty)}):");
             foreach (var p in result.ChangedPlaces)
             {
-                lines.Add($"  {p.Name} ({p.Kind}, id {p.PlaceId}): {Holder(p.Before)} → {Holder(p.After)}");
+                lines.Add($"  {p.Name} ({p.Kind}, id {p.PlaceId}): {p.Before} → {p.After}");
                 foreach (var e in p.Events)
                 {
                     lines.Add(Invariant($"    event {e.Id} ({e.Kind}{(e.Tier is null ? string.Empty : ", " + e.Tier)}, {e.DayFrom:yyyy-MM-dd}, {e.Status})"));
@@ -149,13 +149,6 @@ internal static class AreaCommand
         lines.Add("Method: " + result.Method);
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
-
-    private static string Holder(PlaceControl control) => control.State switch
-    {
-        null => "no record",
-        "contested" => "contested",
-        _ => control.Actor ?? "unknown",
-    };
 
     private static double? Round(double? km2) => km2 is { } v ? Math.Round(v, 3) : null;
 

@@ -13,7 +13,16 @@ public sealed record AreaRange(double HeldKm2, double UpperKm2);
 public sealed record ActorArea(string Actor, string Name, string? Color, AreaRange? From, AreaRange To, AreaRange? Change);
 
 /// <summary>Who held a place on a day (actor null while contested, or when there is no record).</summary>
-public sealed record PlaceControl(string? Actor, string? State);
+public sealed record PlaceControl(string? Actor, string? State)
+{
+    /// <summary>The holder as a reader says it: the actor's key, "contested", or "no record".</summary>
+    public override string ToString() => State switch
+    {
+        null => "no record",
+        "contested" => "contested",
+        _ => Actor ?? "unknown",
+    };
+}
 
 /// <summary>An event behind a change of hands, with the sentences it was read in.</summary>
 public sealed record ChangeEvent(long Id, string Kind, string? Tier, DateOnly DayFrom, DateOnly DayTo, string Status, IReadOnlyList<SourceQuote> Sources);

@@ -92,7 +92,7 @@ public sealed class MeasureStore(NpgsqlDataSource dataSource, TimeProvider clock
         ArgumentNullException.ThrowIfNull(region);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var (measured, geometry) = await ResolveAsync(connection, region, cancellationToken);
-        var day = to ?? await LatestDayAsync(connection, cancellationToken) ?? from ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Reports.ReportIngestion.TheaterOffset).DateTime);
+        var day = to ?? await LatestDayAsync(connection, cancellationToken) ?? from ?? Today();
         var days = from is { } f && f != day ? new[] { f, day } : [day];
         var first = days.Length == 2 ? days[0] : (DateOnly?)null;
 
@@ -129,6 +129,15 @@ public sealed class MeasureStore(NpgsqlDataSource dataSource, TimeProvider clock
         return new MeasureResult(measured, first, day, actors, first is { } c ? rows.Where(r => r.Day == c && r.Contested).Sum(r => r.Km2) : null,
             rows.Where(r => r.Day == day && r.Contested).Sum(r => r.Km2), truncated ? changed[..MaxChangedPlaces] : changed, truncated, Method);
     }
+
+    /// <summary>The latest day with territories, or today in the theater (UTC+3) when there is none yet.</summary>
+    public async Task<DateOnly> LatestDayAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await LatestDayAsync(connection, cancellationToken) ?? Today();
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Reports.ReportIngestion.TheaterOffset).DateTime);
 
     private static async Task<(MeasuredRegion Region, Geometry Geometry)> ResolveAsync(NpgsqlConnection connection, MeasureRegion region, CancellationToken cancellationToken)
     {
