@@ -210,3 +210,51 @@ public class MeasureApiTests(TerritoryAppFactory app) : IClassFixture<TerritoryA
     private static void Near(double expected, double actual, string what) =>
         Assert.True(expected == 0 ? Math.Abs(actual) < 1e-6 : Math.Abs(actual - expected) / expected < 0.001, $"{what}: expected {expected:F3} km², measured {actual:F3} km²");
 }
+
+/// <summary>The Areas page, rendered on the server and read without scripts.</summary>
+public class AreasPageTests(TerritoryAppFactory app) : IClassFixture<TerritoryAppFactory>
+{
+    private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path)
+    {
+        await using (var exists = app.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM territories)"))
+        {
+            if (!(bool)(await exists.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)
+            {
+                await MeasureTestData.InsertAsync(app.DataSource);
+            }
+        }
+
+        using var client = app.CreateBrowserlikeClient();
+        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+    }
+
+    [Fact]
+    public async Task The_form_shows_the_areas_the_changed_places_with_quotes_and_the_export_links()
+    {
+        var document = await PageAsync("/areas?region=Alep&from=2024-11-29&to=2024-11-30");
+        var table = document.QuerySelector("[data-testid=measure-table]")!;
+        Assert.Equal(["Syrian government forces", "Hayat Tahrir al-Sham", "Syrian National Army", "Contested"],
+            table.QuerySelectorAll("tbody th").Select(th => th.TextContent.Trim()));
+        Assert.Equal(7, table.QuerySelectorAll("thead th").Length);
+        var changed = document.QuerySelector("[data-testid=changed-places]")!.TextContent;
+        Assert.Contains("Saraqib", changed, StringComparison.Ordinal);
+        Assert.Contains("government → hts", changed, StringComparison.Ordinal);
+        Assert.Contains("Saraqib is ours", changed, StringComparison.Ordinal);
+        Assert.Contains("ST_Area", document.QuerySelector(".method")!.TextContent, StringComparison.Ordinal);
+        var exports = document.QuerySelectorAll("[data-testid=exports] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/api/export/events.csv?from=2024-11-29&to=2024-11-30", exports);
+        Assert.Contains("/api/export/territories/2024-11-30.gpkg", exports);
+        Assert.Contains("/api/export/areas.csv?from=2024-11-29&to=2024-11-30", exports);
+    }
+
+    [Fact]
+    public async Task An_unknown_region_or_a_bad_radius_is_explained_on_the_page()
+    {
+        var unknown = await PageAsync("/areas?region=Atlantis");
+        Assert.Contains("Atlantis", unknown.QuerySelector("[data-testid=measure-errors]")!.TextContent, StringComparison.Ordinal);
+        var radius = await PageAsync("/areas?place=Aleppo&radiusKm=0");
+        Assert.Contains("radiusKm", radius.QuerySelector("[data-testid=measure-errors]")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(radius.QuerySelector("[data-testid=measure-table]"));
+    }
+}
