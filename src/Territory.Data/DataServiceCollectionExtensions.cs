@@ -47,6 +47,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Events.EventStore>();
         services.AddSingleton<Mentions.MentionReviewStore>();
         services.AddSingleton<Timeline.TimelineStore>();
+        services.AddSingleton<Territory.TerritoryStore>();
+        services.AddSingleton<Territory.InitialControlStore>();
         return services;
     }
 

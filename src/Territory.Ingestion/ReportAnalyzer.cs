@@ -40,14 +40,15 @@ public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateF
 
         // An actor's or a reporter's name wins over a place inside it: « Tahrir Damas », « régime de Damas » are not
         // Damascus, « l'Observatoire syrien des droits de l'Homme » is not Hama.
+        var reporters = vocabulary.Reporters.FindAll(text, tokens);
         var names = actorMentions.Select(a => (a.Start, a.End))
-            .Concat(vocabulary.Reporters.FindAll(text, tokens).Select(r => (tokens[r.First].Start, tokens[r.Last].End)))
+            .Concat(reporters.Select(r => (tokens[r.First].Start, tokens[r.Last].End)))
             .ToList();
         var places = geocoder.Geocode(text, tokens, language)
             .Where(p => (p.Span.Cue != MentionCue.Empty && p.IsResolved) || !names.Any(n => n.Start < p.Span.End && p.Span.Start < n.End))
             .ToList();
         var dateMentions = dates.Find(text, tokens, published);
-        var events = extractor.Extract(new AnnotatedText(text, tokens, sentences, places, actorMentions, dateMentions, published));
+        var events = extractor.Extract(new AnnotatedText(text, tokens, sentences, places, actorMentions, dateMentions, published) { Reporters = reporters });
         return new ReportAnalysis(sentences, places, actorMentions, dateMentions, events);
     }
 }

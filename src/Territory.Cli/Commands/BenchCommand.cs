@@ -70,7 +70,9 @@ internal static class BenchCommand
 
         var bench = new Command("bench", "benchmarks (run them with scripts/bench NAME)");
         bench.Subcommands.Add(geocode);
+        bench.Subcommands.Add(BenchIngestCommand.Build(connection, console));
         bench.Subcommands.Add(SnapshotBenchCommand.Build(connection, console));
+        bench.Subcommands.Add(BenchTerritoryCommand.Build(console));
         return bench;
     }
 

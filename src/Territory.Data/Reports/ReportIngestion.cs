@@ -1,5 +1,6 @@
 using Territory.Data.Places;
 using Territory.Ingestion;
+using Territory.Ingestion.Dates;
 using Territory.Ingestion.Geocoding;
 using Territory.Ingestion.Reading;
 
@@ -16,7 +17,7 @@ public sealed record ReportInput(string? FileName, DateOnly? Published = null, s
 
 /// <summary>
 /// One report from bytes to rows: <see cref="ReportReader"/> → <see cref="LanguageDetector"/> → publication day (given,
-/// else the document's own, else unknown) → <see cref="ReportAnalyzer"/> → <see cref="ReportStore.SaveAsync"/>.
+/// else the document's own, else inferred from its words by <see cref="PublicationDateFinder"/>, else unknown) → <see cref="ReportAnalyzer"/> → <see cref="ReportStore.SaveAsync"/>.
 /// A report that cannot be read throws <see cref="ReportRejectedException"/> before anything is stored; a report in a
 /// language the pipeline does not read is stored (status unsupported) without mentions or events. Thread-safe.
 /// </summary>
@@ -52,7 +53,7 @@ public sealed class ReportIngestion(ReportAnalyzer analyzer, ReportStore store, 
 
         var analysis = submission.LanguageStatus == LanguageStatuses.Unsupported
             ? Nothing
-            : analyzer.Analyze(submission.Body, submission.PublishedOn ?? DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TheaterOffset).DateTime), submission.Language);
+            : analyzer.Analyze(submission.Body, submission.PublishedOn ?? TheaterDay(), submission.Language);
         return await store.SaveAsync(submission, analysis, userId, cancellationToken);
     }
 
@@ -96,6 +97,11 @@ public sealed class ReportIngestion(ReportAnalyzer analyzer, ReportStore store, 
         {
             (published, publishedStatus, evidence) = (stated.Date, PublishedStatuses.Inferred, $"{stated.From}: {stated.Raw}");
         }
+        else if (PublicationDates.Infer(read.Text, TheaterDay()) is { } inferred)
+        {
+            // « ce vendredi 29 novembre », « depuis 3 jours » after a dated start, « mercredi dernier » with its date.
+            (published, publishedStatus, evidence) = (inferred.Day, PublishedStatuses.Inferred, $"text: {inferred.Evidence}");
+        }
 
         return new ReportSubmission(
             read.Text,
@@ -112,6 +118,11 @@ public sealed class ReportIngestion(ReportAnalyzer analyzer, ReportStore store, 
             publishedStatus,
             evidence);
     }
+
+    private static readonly PublicationDateFinder PublicationDates = new();
+
+    // The day of ingestion in theater time: what undated words are read against, and the year an inferred date takes.
+    private DateOnly TheaterDay() => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TheaterOffset).DateTime);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -10,7 +10,11 @@ namespace Territory.Ingestion.Dates;
 /// <param name="Sentence">Sentence index of its first word.</param>
 /// <param name="Date">The days it means.</param>
 /// <param name="Year">For a bare year (« en 2016 »): the year, to tell history from news; then <paramref name="Date"/> covers that year.</param>
-public sealed record DateMention(int Start, int End, int Sentence, EventDate Date, int? Year = null);
+public sealed record DateMention(int Start, int End, int Sentence, EventDate Date, int? Year = null)
+{
+    /// <summary>A year after « depuis », "since" (« pour la première fois depuis 2016 »): it measures, it does not date.</summary>
+    public bool AfterSince { get; init; }
+}
 
 /// <summary>
 /// Finds and resolves the expressions that date events: explicit dates (« vendredi 29 novembre », "Nov. 29",
@@ -33,10 +37,13 @@ public sealed class DateFinder(DateVocabulary vocabulary)
         ArgumentNullException.ThrowIfNull(tokens);
         var found = new List<DateMention>();
         var reference = published;
+        var referenceSentence = -1;
         var i = 0;
         while (i < tokens.Count)
         {
-            var match = Match(text, tokens, i, published, reference);
+            // « à midi », « la veille » speak of the day just named, not of one named paragraphs earlier.
+            var stale = referenceSentence >= 0 && tokens[i].Sentence - referenceSentence > 1;
+            var match = Match(text, tokens, i, published, reference, stale);
             if (match is null)
             {
                 i++;
@@ -48,6 +55,7 @@ public sealed class DateFinder(DateVocabulary vocabulary)
             if (mention.Date.Precision == DatePrecision.Day && mention.Year is null)
             {
                 reference = mention.Date.From;
+                referenceSentence = mention.Sentence;
             }
 
             i = next;
@@ -56,15 +64,15 @@ public sealed class DateFinder(DateVocabulary vocabulary)
         return found;
     }
 
-    private (DateMention Mention, int Next)? Match(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference)
+    private (DateMention Mention, int Next)? Match(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference, bool staleReference)
     {
         return NightOf(text, tokens, i, published)
             ?? DayMonth(text, tokens, i, published)
             ?? MonthDay(text, tokens, i, published)
             ?? Duration(text, tokens, i, published)
-            ?? Relative(text, tokens, i, published, reference)
+            ?? Relative(text, tokens, i, published, reference, staleReference)
             ?? Weekday(text, tokens, i, published)
-            ?? BareYear(text, tokens, i, published);
+            ?? BareYear(text, tokens, i, published, i > 0 && vocabulary.Since.Contains(tokens[i - 1].Key));
     }
 
     // « dans la nuit de vendredi à samedi », "on the night of Friday to Saturday"
@@ -78,12 +86,15 @@ public sealed class DateFinder(DateVocabulary vocabulary)
             }
 
             var k = i + phrase.Count;
-            if (k + 2 < tokens.Count && vocabulary.Weekdays.TryGetValue(tokens[k].Key, out var first)
-                && vocabulary.Weekdays.TryGetValue(tokens[k + 2].Key, out var second))
+
+            // « de vendredi à samedi »; « ليل السبت - الأحد » (the dash is no word).
+            var gap = k + 1 < tokens.Count && vocabulary.Weekdays.ContainsKey(tokens[k + 1].Key) ? 1 : 2;
+            if (k + gap < tokens.Count && vocabulary.Weekdays.TryGetValue(tokens[k].Key, out var first)
+                && vocabulary.Weekdays.TryGetValue(tokens[k + gap].Key, out var second))
             {
                 var to = LatestOnOrBefore(published, second);
                 var from = to.AddDays(-(((int)second - (int)first + 7) % 7));
-                return (Mention(text, tokens, i, k + 2, new EventDate(from, to, DatePrecision.Range, null)), k + 3);
+                return (Mention(text, tokens, i, k + gap, new EventDate(from, to, DatePrecision.Range, null)), k + gap + 1);
             }
         }
 
@@ -217,13 +228,19 @@ public sealed class DateFinder(DateVocabulary vocabulary)
         return null;
     }
 
-    private (DateMention, int)? Relative(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference)
+    private (DateMention, int)? Relative(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference, bool staleReference)
     {
         foreach (var phrase in vocabulary.Relative)
         {
             if (!At(tokens, i, phrase.Words))
             {
                 continue;
+            }
+
+            if (phrase.FromReference && staleReference)
+            {
+                // Consumed, so its words are not read as another date, but it dates nothing.
+                return null;
             }
 
             var day = (phrase.FromReference ? reference : published).AddDays(phrase.Offset);
@@ -246,6 +263,12 @@ public sealed class DateFinder(DateVocabulary vocabulary)
         {
             since = true;
             i++;
+
+            // « منذ فجر الثلاثاء », "since dawn on Tuesday": a part of the day between.
+            if (i + 1 < tokens.Count && vocabulary.DayParts.Contains(tokens[i].Key) && WeekdayOf(tokens[i + 1]) is not null)
+            {
+                i++;
+            }
         }
         else if (vocabulary.Last.Contains(tokens[i].Key) && i + 1 < tokens.Count && WeekdayOf(tokens[i + 1]) is not null)
         {
@@ -287,7 +310,7 @@ public sealed class DateFinder(DateVocabulary vocabulary)
     }
 
     // « en 2016 », "in 2020": history, not news, when it is not the publication year.
-    private static (DateMention, int)? BareYear(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published)
+    private static (DateMention, int)? BareYear(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, bool afterSince)
     {
         var digits = tokens[i].StemKey ?? tokens[i].Key; // « 2016'da »
         if (digits.Length != 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 1900 or > 2100)
@@ -297,7 +320,7 @@ public sealed class DateFinder(DateVocabulary vocabulary)
 
         var date = new EventDate(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), DatePrecision.Range, null);
         var end = year == published.Year ? published : date.To;
-        return (Mention(text, tokens, i, i, date with { To = end }) with { Year = year }, i + 1);
+        return (Mention(text, tokens, i, i, date with { To = end }) with { Year = year, AfterSince = afterSince }, i + 1);
     }
 
     private DayOfWeek? WeekdayOf(TextToken token)

@@ -55,6 +55,9 @@ public sealed class DateVocabulary
     /// <summary>"The night of" phrases (« dans la nuit de vendredi à samedi »).</summary>
     public IReadOnlyList<IReadOnlyList<string>> NightOf { get; private init; } = [];
 
+    /// <summary>Parts of a day that may stand between "since" and a weekday (« منذ فجر الثلاثاء », "since dawn on Tuesday").</summary>
+    public FrozenSet<string> DayParts { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>The vocabulary compiled into this assembly.</summary>
     public static DateVocabulary Default { get; } = Load(typeof(DateVocabulary).Assembly.GetManifestResourceStream("Vocabulary.dates.json")
         ?? throw new InvalidOperationException("Vocabulary.dates.json is not embedded"));
@@ -68,7 +71,7 @@ public sealed class DateVocabulary
         var weekdays = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
         var relative = new List<RelativeDay>();
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        HashSet<string> last = [], since = [], days = [], and = [];
+        HashSet<string> last = [], since = [], days = [], and = [], dayParts = [];
         List<IReadOnlyList<string>> ago = [], within = [], nightOf = [];
         foreach (var (language, entry) in file.Languages)
         {
@@ -108,6 +111,7 @@ public sealed class DateVocabulary
             since.UnionWith(entry.Since.SelectMany(Words));
             days.UnionWith(entry.Days.Select(Fold));
             and.UnionWith(entry.And.Select(Fold));
+            dayParts.UnionWith(entry.DayParts.SelectMany(Words));
             ago.AddRange(entry.Ago.Select(a => (IReadOnlyList<string>)Words(a)));
             within.AddRange(entry.Within.Select(a => (IReadOnlyList<string>)Words(a)));
             nightOf.AddRange(entry.NightOf.Select(a => (IReadOnlyList<string>)Words(a)));
@@ -131,6 +135,7 @@ public sealed class DateVocabulary
             Numbers = numbers.ToFrozenDictionary(StringComparer.Ordinal),
             And = and.ToFrozenSet(StringComparer.Ordinal),
             NightOf = [.. nightOf.OrderByDescending(w => w.Count)],
+            DayParts = dayParts.ToFrozenSet(StringComparer.Ordinal),
         };
     }
 
@@ -169,6 +174,8 @@ public sealed class DateVocabulary
         public string[] And { get; init; } = [];
 
         public string[] NightOf { get; init; } = [];
+
+        public string[] DayParts { get; init; } = [];
     }
 
     private sealed record RelativeEntry(string Words, string From, int Offset)

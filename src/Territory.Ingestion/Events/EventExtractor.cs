@@ -15,6 +15,12 @@ public sealed record ExtractionOptions
 
     /// <summary>Most places one verb may take (« 56 villages dont X, Y et Z »).</summary>
     public int MaxPlacesPerVerb { get; init; } = 12;
+
+    /// <summary>
+    /// The side that holds ground when a report does not say (the theater's incumbent): of fighting « entre l'armée et les
+    /// factions », the attacker is the other side.
+    /// </summary>
+    public string DefaultHolderSide { get; init; } = "government";
 }
 
 /// <summary>Everything the earlier stages found in one report, the input of <see cref="EventExtractor"/>.</summary>
@@ -25,7 +31,11 @@ public sealed record AnnotatedText(
     IReadOnlyList<PlaceMention> Places,
     IReadOnlyList<ActorMention> Actors,
     IReadOnlyList<DateMention> Dates,
-    DateOnly Published);
+    DateOnly Published)
+{
+    /// <summary>The reporters' names already found in the text (found again when null).</summary>
+    public IReadOnlyList<PhraseMatch<string>>? Reporters { get; init; }
+}
 
 /// <summary>
 /// Reads events sentence by sentence, the way an analyst would: a control verb (or strike, denial) from the vocabulary;
@@ -38,6 +48,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 {
     private const int NegationWindow = 3;
     private const int HedgeWindow = 4;
+    private const int ObjectWindow = 24;
+    private const int AnaphorWindow = 6;
+    private const int CivilianWindow = 8;
 
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
@@ -50,10 +63,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         ArgumentNullException.ThrowIfNull(input);
         var found = new TextFindings(
             vocabulary.Verbs.FindAll(input.Text, input.Tokens),
-            vocabulary.Reporters.FindAll(input.Text, input.Tokens),
+            input.Reporters ?? vocabulary.Reporters.FindAll(input.Text, input.Tokens),
             vocabulary.Casualties.FindAll(input.Text, input.Tokens),
             vocabulary.ClaimUnits.FindAll(input.Text, input.Tokens),
-            vocabulary.Destinations);
+            vocabulary.Anaphors.FindAll(input.Text, input.Tokens),
+            MainCity(input.Places),
+            vocabulary);
         var events = new List<ExtractedEvent>();
         for (var s = 0; s < input.Sentences.Count; s++)
         {
@@ -72,9 +87,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private void ExtractSentence(SentenceView sentence, List<ExtractedEvent> events)
     {
         var question = sentence.Text.TrimEnd().EndsWith('?');
-        var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year);
+
+        // « en 2016 » is history; « pour la première fois depuis 2016 » is news, unless « depuis 2016, lorsque… ».
+        var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End)));
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
+        var controls = new List<ExtractedEvent>();
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
@@ -96,7 +114,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
                     break;
                 case VerbRole.Control:
-                    events.AddRange(ControlChanges(sentence, verbs, v));
+                    controls.AddRange(ControlChanges(sentence, verbs, v));
                     break;
                 case VerbRole.Strike when !negated:
                     events.AddRange(Strikes(sentence, verbs, v));
@@ -109,6 +127,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
+        events.AddRange(OnePerPlace(controls));
         if (!question && !historical)
         {
             events.AddRange(Casualties(sentence));
@@ -126,19 +145,46 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var tier = rule.Tier!.Value;
         var placesFollow = !(rule.Passive || rule.ObjectBeforeVerb);
         var places = ObjectPlaces(sentence, verbs, v, placesFollow, tier);
-        if (places.Count == 0)
+        var anaphor = false;
+        if (places.Count == 0 && AnaphorPlace(sentence, verb, placesFollow) is { } city)
+        {
+            places = [city];
+            anaphor = true;
+        }
+
+        // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal.
+        if (places.Count == 0 || (tier == ControlTier.Withdrawn && sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains)))
         {
             yield break;
         }
 
         var subject = rule.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, rule);
+        if (tier == ControlTier.Contested)
+        {
+            subject = Attacker(sentence, verb, subject);
+        }
+
         var gainer = tier == ControlTier.Withdrawn ? actors.Unknown : subject ?? actors.Unknown;
         var loser = tier == ControlTier.Withdrawn ? subject ?? actors.Unknown : LoserAfter(sentence, verb, gainer) ?? actors.Unknown;
+        if (tier == ControlTier.Withdrawn)
+        {
+            // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
+            var verbEnd = sentence.TokenEnd(verb.Last);
+            gainer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
+                && sentence.SameClause(verbEnd, a.Start))?.Actor ?? gainer;
+        }
+        else if (tier == ControlTier.Reached && gainer.IsUnknown)
+        {
+            // « Soğuk hava dalgası çadır kamplarını kuşattı » (a cold wave besieged the camps): reaching needs someone who moves.
+            yield break;
+        }
+
         var date = DateFor(sentence, verb);
+        var ruleName = $"control.{rule.Language}.{rule.Text}{(anaphor ? ".anaphor" : string.Empty)}";
         foreach (var place in places.Take(options.MaxPlacesPerVerb))
         {
-            var confidence = TierConfidence(tier) * (gainer.IsUnknown && loser.IsUnknown ? 0.85 : 1) * PlaceConfidence(place) * DateConfidence(date);
-            yield return new ExtractedEvent(EventKind.ControlChange, tier, place, gainer, loser, date, sentence.Source, $"control.{rule.Language}.{rule.Text}", Round(confidence))
+            var confidence = TierConfidence(tier) * (gainer.IsUnknown && loser.IsUnknown ? 0.85 : 1) * PlaceConfidence(place) * DateConfidence(date) * (anaphor ? 0.85 : 1);
+            yield return new ExtractedEvent(EventKind.ControlChange, tier, place, gainer, loser, date, sentence.Source, ruleName, Round(confidence))
             {
                 Retake = rule.Retake,
                 CountedBy = sentence.Reporter,
@@ -250,7 +296,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // The places a verb acts on: after it (before it for a passive or in Turkish), up to the next verb; a place that only
-    // says where something else is (« à l'ouest d'Alep ») is not one, nor a destination after a withdrawal (« ont fui vers X »).
+    // says where something else is (« à l'ouest d'Alep », "between Aleppo and Damascus", « İdlib'deki ») is not one, nor a
+    // destination after a withdrawal (« ont fui vers X »), nor the region of a count (« 56 villages à Idlib »).
     private List<PlaceMention> ObjectPlaces(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v, bool placesFollow, ControlTier tier)
     {
         var verb = verbs[v];
@@ -266,20 +313,130 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             to = sentence.TokenStart(verb.First);
         }
 
-        // The clause: up to a subordinate word (« où », "where", « après »...) or a semicolon, and at most a dozen words.
-        to = Math.Min(to, sentence.ClauseEnd(placesFollow ? verb.Last : verb.First, placesFollow));
-        from = placesFollow ? from : Math.Max(from, sentence.ClauseStart(verb.First));
-        var inWindow = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.AfterClaimUnit(p)).ToList();
-        var objects = inWindow.Where(p => !IsLocator(p, tier) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p))).ToList();
+        // The clause: up to a subordinate word (« où », "where", « après »...) or a semicolon, and at most two dozen words.
+        to = Math.Min(to, sentence.ClauseEnd(placesFollow ? verb.Last : verb.First, placesFollow, ObjectWindow));
+        from = placesFollow ? from : Math.Max(from, sentence.ClauseStart(verb.First, ObjectWindow));
+        var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to).ToList();
+        var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i)).ToList();
+        var objects = inWindow.Where(p => !IsLocator(p, tier) && !Genitive(p) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))).ToList();
+
+        // A named point beats the area around it: a countryside or a province is where things happened, not what changed
+        // hands; a road is, when nothing nearer is named ("cut the M5", but "the M5 near al-Zirbah").
+        objects.RemoveAll(p => IsAreal(p) && p.Place?.Kind != PlaceKind.Road);
+        if (objects.Any(p => p.Place?.Kind != PlaceKind.Road))
+        {
+            objects.RemoveAll(p => p.Place?.Kind == PlaceKind.Road);
+        }
+
         if (objects.Count == 0)
         {
-            // « dans la campagne d'Idlib » alone: the event is known only to a region; « Halep'in batısındaki mahallelere
-            // girdi » (entered the districts west of Aleppo): near the named place.
-            objects = [.. inWindow.Where(p => p.Span.Cue.Relation == CueRelation.Region
-                || (tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && p.Span.Cue.Relation is CueRelation.Direction or CueRelation.Near))];
+            // « dans la campagne d'Idlib » alone: the event is known only to a region (not when it only places a vague
+            // « de nombreuses zones »); « Halep'in batısındaki mahallelere girdi » (entered the districts west of Aleppo):
+            // near the named place.
+            objects = [.. inWindow.Where(p => !IsAreal(p) && ((p.Span.Cue.Relation == CueRelation.Region && !sentence.AfterClaimUnit(p, countedOnly: false))
+                || (tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested
+                    && (p.Span.Cue.Relation is CueRelation.Direction or CueRelation.Near || Genitive(p)))))];
         }
 
         return objects;
+    }
+
+    // « Anjara, à l'ouest d'Alep », "Damascus, meeting no resistance, as … Assad's": a place after another one, set off by
+    // a comma and words that are not a list's, or right after a direction word, says where the first one is.
+    private bool Apposition(SentenceView sentence, List<PlaceMention> window, int i)
+    {
+        if (i == 0)
+        {
+            return false;
+        }
+
+        // Not after an area or a direction (« la campagne ouest d'Alep, parmi lesquelles Ourm al-Koubra »), nor into a list.
+        var previous = window[i - 1];
+        if (IsAreal(previous) || sentence.RoadEnd(previous) || RoadEnd(sentence, previous) || previous.Span.Cue.Relation is CueRelation.Direction or CueRelation.Region || sentence.ListMarkerBetween(previous.Span.End, window[i].Span.Start))
+        {
+            return false;
+        }
+
+        var gap = sentence.Input.Text.AsSpan(previous.Span.End, window[i].Span.Start - previous.Span.End);
+        return sentence.LocatorWordBefore(window[i], vocabulary.LocatorWords) || (gap.IndexOf(',') >= 0 && !sentence.OnlyListWords(previous.Span.End, window[i].Span.Start));
+    }
+
+    // « la province d'Alep et Idlib voisine »: a place listed with a province or a countryside is one too.
+    private static bool AreaListed(SentenceView sentence, List<PlaceMention> window, int i) =>
+        i > 0 && IsAreal(window[i - 1]) && window[i - 1].Place?.Kind != PlaceKind.Road && window[i].Span.Start - window[i - 1].Span.End > 1
+        && sentence.OnlyListWords(window[i - 1].Span.End, window[i].Span.Start);
+
+    // « l'autoroute M5 Damas-Alep »: the places right after a road are its ends.
+    private static bool RoadEnd(SentenceView sentence, PlaceMention place)
+    {
+        var places = sentence.Places;
+        var i = places.ToList().IndexOf(place);
+        for (var k = i - 1; k >= 0; k--)
+        {
+            if (sentence.Input.Text.AsSpan(places[k].Span.End, Math.Max(0, places[i].Span.Start - places[k].Span.End)).Trim(" -–—/").Length > 0)
+            {
+                return false;
+            }
+
+            if (places[k].Place?.Kind == PlaceKind.Road)
+            {
+                return true;
+            }
+
+            i = k;
+        }
+
+        return false;
+    }
+
+    // « a capturé une grande partie de la ville », "moved into the town", « şehri terk etti »: the city just named, or the
+    // one the report is about; "abandoned it": the place just named.
+    private PlaceMention? AnaphorPlace(SentenceView sentence, PhraseMatch<VerbRule> verb, bool placesFollow)
+    {
+        var anaphor = sentence.Anaphors.FirstOrDefault(a => placesFollow
+            ? a.First > verb.Last && a.First - verb.Last <= AnaphorWindow
+            : a.Last < verb.First && verb.First - a.Last <= AnaphorWindow);
+        if (anaphor is null)
+        {
+            return null;
+        }
+
+        var at = sentence.TokenStart(anaphor.First);
+        if (anaphor.Phrase.Value == EventVocabulary.AnaphorPronoun)
+        {
+            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
+        }
+
+        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
+    }
+
+    // The city a report is about: the settlement it names most often (at least twice), the first on a tie.
+    private static PlaceMention? MainCity(IReadOnlyList<PlaceMention> places) =>
+        places.Where(IsSettlement).GroupBy(p => p.Place!.Id).Where(g => g.Count() >= 2).OrderByDescending(g => g.Count()).Select(g => g.First()).FirstOrDefault();
+
+    private static bool IsSettlement(PlaceMention place) => place.Place?.Kind is PlaceKind.City or PlaceKind.Town or PlaceKind.Village;
+
+    private static bool IsAreal(PlaceMention place) => place.Place?.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict or PlaceKind.Region or PlaceKind.Road;
+
+    private bool Genitive(PlaceMention place) => HasSuffix(place, vocabulary.GenitiveSuffixes);
+
+    private static bool HasSuffix(PlaceMention place, IReadOnlyList<string> suffixes)
+    {
+        if (suffixes.Count == 0)
+        {
+            return false;
+        }
+
+        var surface = place.Span.Surface;
+        var apostrophe = surface.LastIndexOfAny(['\'', '’']);
+        if (apostrophe < 0)
+        {
+            return false;
+        }
+
+        var ending = surface[(apostrophe + 1)..].ToLowerInvariant();
+        return suffixes.Any(s => ending == s);
     }
 
     // A country is never what changed hands; a place that says where something else is, is not either.
@@ -291,6 +448,55 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         _ => false,
     };
 
+    // « l'armée comme HTS… », "fighting between the army and the factions": the side attacking is the one that does not hold.
+    private Actor? Attacker(SentenceView sentence, PhraseMatch<VerbRule> verb, Actor? subject)
+    {
+        var named = sentence.Actors.Where(a => !a.Actor.IsUnknown && !sentence.InParentheses(a.Start)).Select(a => a.Actor).ToList();
+        if (subject is not null && subject.Side != options.DefaultHolderSide)
+        {
+            return subject;
+        }
+
+        return named.FirstOrDefault(a => a.Side != options.DefaultHolderSide)
+            ?? subject
+            ?? sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.Last))?.Actor;
+    }
+
+    // One event per place per sentence (the gold set's rule): a capture wins; a withdrawal with the side that moved in
+    // (« X girdi; rejim güçleri şehri terk etti ») is a withdrawal to that side; otherwise the strongest tier.
+    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls)
+    {
+        foreach (var group in controls.GroupBy(e => (e.Place?.Place?.Id, e.Place?.Place is null ? e.Place?.Span.Start : null)))
+        {
+            var list = group.ToList();
+            var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
+            var withdrawn = list.FirstOrDefault(e => e.Tier == ControlTier.Withdrawn);
+            var incomer = list.FirstOrDefault(e => e.Tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && !e.Gainer.IsUnknown
+                && (withdrawn is null || e.Gainer.Side != withdrawn.Loser.Side));
+            if (claimed is not null)
+            {
+                yield return claimed;
+            }
+            else if (withdrawn is not null && incomer is not null)
+            {
+                yield return withdrawn with { Gainer = incomer.Gainer, MoreSources = [.. withdrawn.MoreSources] };
+            }
+            else
+            {
+                yield return list.OrderBy(e => TierRank(e.Tier)).ThenByDescending(e => e.Confidence).First();
+            }
+        }
+    }
+
+    private static int TierRank(ControlTier? tier) => tier switch
+    {
+        ControlTier.Claimed => 0,
+        ControlTier.Entered => 1,
+        ControlTier.Contested => 2,
+        ControlTier.Reached => 3,
+        _ => 4,
+    };
+
     // The subject: the nearest actor before the verb (after it in Arabic, verb-subject-object), else the previous sentence's subject.
     private Actor? Subject(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule)
     {
@@ -298,15 +504,19 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbEnd = sentence.TokenEnd(verb.Last);
         if (rule.Language == "ar")
         {
-            var after = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && a.Start - verbEnd <= 30);
+            // « وصلت طلائع فصائل المعارضة إلى مشارف »: the subject may stand inside the verb phrase.
+            var after = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.Start - verbEnd <= 30 && !sentence.InParentheses(a.Start));
             if (after is not null)
             {
                 return after.Actor;
             }
         }
 
-        // Subject-object-verb (Turkish): the subject opens the sentence; elsewhere it stands nearest before the verb.
-        var before = rule.ObjectBeforeVerb ? sentence.Actors.FirstOrDefault(a => a.End <= verbStart) : sentence.Actors.LastOrDefault(a => a.End <= verbStart);
+        // Subject-object-verb (Turkish): the subject opens the sentence; elsewhere it stands nearest before the verb, outside
+        // an aside « (interdit en Russie) ».
+        var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
+        var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
+        var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
         return before?.Actor ?? sentence.PreviousSubject;
     }
 
@@ -332,10 +542,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && a.Actor.Side != gainer.Side && a.Actor.Side != Actor.UnknownKey)?.Actor;
     }
 
+    // The date of the verb's own clause: the nearest after it ("reached Hama on Tuesday"), else the nearest before
+    // (« Samedi, les combattants ont atteint… »); « ; la veille, … » or « …, qui estime … depuis le 27 novembre » date
+    // other verbs.
     private EventDate DateFor(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var verbStart = sentence.TokenStart(verb.First);
-        var dated = sentence.Dates.Where(d => d.Year is null).OrderBy(d => Math.Abs(d.Start - verbStart)).FirstOrDefault();
+        var verbEnd = sentence.TokenEnd(verb.Last);
+        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd))).ToList();
+
+        // « sont passées mercredi sous le contrôle de », « ont coupé ce jeudi l'autoroute »: inside the verb's own words.
+        var dated = dates.FirstOrDefault(d => d.Start >= verbStart && d.End <= verbEnd)
+            ?? dates.Where(d => d.Start >= verbEnd).MinBy(d => d.Start - verbEnd) ?? dates.Where(d => d.End <= verbStart).MinBy(d => verbStart - d.End);
         return dated?.Date ?? BeforePublication(sentence.Input.Published);
     }
 
@@ -389,7 +607,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             var existing = kept[twin];
             var (better, other) = e.Confidence > existing.Confidence ? (e, existing) : (existing, e);
-            kept[twin] = better with { MoreSources = [.. better.MoreSources, other.Source, .. other.MoreSources] };
+
+            // Told once undated (the title) and once with its day: the day is what is known.
+            var date = better.Date.Precision != DatePrecision.Day && other.Date.Precision == DatePrecision.Day
+                && other.Date.From >= better.Date.From && other.Date.To <= better.Date.To ? other.Date : better.Date;
+            kept[twin] = better with { Date = date, MoreSources = [.. better.MoreSources, other.Source, .. other.MoreSources] };
         }
 
         return kept;
@@ -401,14 +623,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         IReadOnlyList<PhraseMatch<string>> Reporters,
         IReadOnlyList<PhraseMatch<string>> Casualties,
         IReadOnlyList<PhraseMatch<string>> ClaimUnits,
-        WordSet Destinations);
+        IReadOnlyList<PhraseMatch<string>> Anaphors,
+        PlaceMention? MainCity,
+        EventVocabulary Vocabulary);
 
     /// <summary>One sentence with what the earlier stages found in it.</summary>
     private sealed class SentenceView
     {
         private readonly int _firstToken;
         private readonly int _lastToken;
-        private readonly WordSet _destinations;
+        private readonly EventVocabulary _vocabulary;
 
         public SentenceView(AnnotatedText input, int index, TextFindings found)
         {
@@ -420,16 +644,21 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             _firstToken = FirstTokenAtOrAfter(input.Tokens, start);
             _lastToken = FirstTokenAtOrAfter(input.Tokens, end) - 1;
             TokenCount = Math.Max(0, _lastToken - _firstToken + 1);
-            Verbs = [.. found.Verbs.Where(v => v.First >= _firstToken && v.Last <= _lastToken)];
             Places = [.. input.Places.Where(p => p.Span.Start >= start && p.Span.End <= end)];
             Actors = [.. input.Actors.Where(a => a.Start >= start && a.End <= end && !Overlaps(a.Start, a.End, Places))];
+
+            // « هيئة تحرير الشام » (the Levant Liberation Committee) names an actor; its « liberation » is not a verb.
+            Verbs = [.. found.Verbs.Where(v => v.First >= _firstToken && v.Last <= _lastToken
+                && !Actors.Any(a => Inside(input.Tokens[v.First], a) || Inside(input.Tokens[v.Last], a)))];
             Dates = [.. input.Dates.Where(d => d.Start >= start && d.End <= end)];
             Reporter = found.Reporters.Where(r => r.First >= _firstToken && r.Last <= _lastToken).Select(r => r.Phrase.Value).FirstOrDefault()
                 ?? found.Reporters.Where(r => r.Last < _firstToken).Select(r => r.Phrase.Value).LastOrDefault();
-            PreviousSubject = input.Actors.Where(a => a.End <= start && a.Sentence == input.Tokens[Math.Max(0, _firstToken - 1)].Sentence).Select(a => a.Actor).FirstOrDefault();
+            PreviousSubject = PreviousSentenceSubject(input, found, _firstToken);
             CasualtyWords = [.. found.Casualties.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
             ClaimUnits = [.. found.ClaimUnits.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
-            _destinations = found.Destinations;
+            Anaphors = [.. found.Anaphors.Where(a => a.First >= _firstToken && a.Last <= _lastToken)];
+            MainCity = found.MainCity;
+            _vocabulary = found.Vocabulary;
             Source = new EventSource(start, end, Text);
         }
 
@@ -460,6 +689,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public IReadOnlyList<PhraseMatch<string>> ClaimUnits { get; }
 
         public EventSource Source { get; }
+
+        public IReadOnlyList<PhraseMatch<string>> Anaphors { get; }
+
+        public PlaceMention? MainCity { get; }
 
         public int TokenStart(int token) => Input.Tokens[token].Start;
 
@@ -504,15 +737,24 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return false;
         }
 
-        // Words that open another clause: the verb's objects stop there.
-        private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "dont", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
+        // Words that join the items of a list of places.
+        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و"];
 
-        public int ClauseEnd(int verbToken, bool forward)
+        // Words between a road's ends (« reliant la capitale Damas à Alep »).
+        private static readonly HashSet<string> RoadEndFillers = ["a", "to", "capitale", "capital"];
+
+        // Words that open another clause: the verb's objects stop there.
+        private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
+
+        // « ainsi que du château d'Alep » continues the list.
+        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !(t > 0 && Input.Tokens[t].Key == "que" && Input.Tokens[t - 1].Key == "ainsi");
+
+        public int ClauseEnd(int verbToken, bool forward, int window)
         {
-            var limit = Math.Min(_lastToken, verbToken + 14);
+            var limit = Math.Min(_lastToken, verbToken + window);
             for (var t = verbToken + 1; t <= limit; t++)
             {
-                if (ClauseWords.Contains(Input.Tokens[t].Key) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOfAny(';', ':') >= 0)
+                if (OpensClause(t) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOfAny(';', ':') >= 0)
                 {
                     return Input.Tokens[t - 1].End;
                 }
@@ -521,12 +763,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return forward ? Input.Tokens[limit].End : int.MaxValue;
         }
 
-        public int ClauseStart(int verbToken)
+        public int ClauseStart(int verbToken, int window)
         {
-            var limit = Math.Max(_firstToken, verbToken - 14);
+            var limit = Math.Max(_firstToken, verbToken - window);
             for (var t = verbToken - 1; t >= limit; t--)
             {
-                if (ClauseWords.Contains(Input.Tokens[t].Key))
+                if (OpensClause(t))
                 {
                     return Input.Tokens[t].End;
                 }
@@ -535,19 +777,156 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return Input.Tokens[limit].Start;
         }
 
-        // « 56 villages à Idlib et Alep »: a place after a counted unit is the claim's region, not a captured place.
-        public bool AfterClaimUnit(PlaceMention place)
+        // « 56 villages à Idlib et Alep »: a place after a counted unit is the claim's region, not a captured place (nor,
+        // for a region, after an uncounted one: « de nombreuses zones dans la campagne d'Idlib »); but « 56 villages dont
+        // X, Y » lists the places taken. « des zones entières d'Alep » (no count) is part of Aleppo.
+        public bool AfterClaimUnit(PlaceMention place, bool countedOnly)
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
-            return ClaimUnits.Any(u => u.Last < t && t - u.Last <= 6);
+            return ClaimUnits.Any(u => u.Last < t && t - u.Last <= (Counted(u) ? 12 : 6) && (!countedOnly || Counted(u)) && !AnyToken(u.Last + 1, t - 1, _vocabulary.ListMarkers.Contains));
         }
 
-        public bool AfterDestinationWord(PlaceMention place)
+        // « Halep'in batı kırsalında … 12 köyü »: in Turkish the count follows its region.
+        private bool Counted(PhraseMatch<string> unit) =>
+            unit.First > _firstToken && double.TryParse(Input.Tokens[unit.First - 1].Key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+
+        // « ont fui vers X »; in Turkish the word follows (« Sefire'ye doğru »).
+        public bool AfterDestinationWord(PlaceMention place, bool wordBefore)
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
-            for (var k = t - 1; k >= Math.Max(_firstToken, t - 3); k--)
+            if (!wordBefore)
             {
-                if (_destinations.Contains(Input.Tokens[k]))
+                var after = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
+                return after <= _lastToken && _vocabulary.Destinations.Contains(Input.Tokens[after]);
+            }
+
+            return AnyToken(Math.Max(_firstToken, t - 3), t - 1, _vocabulary.Destinations.Contains);
+        }
+
+        // « la route reliant Damas à Alep », "the M5 between Aleppo and Damascus": the road's ends, not where it was cut.
+        // Only the list of ends counts: in "linking Hama and Aleppo near Saraqib", Saraqib is where.
+        public bool RoadEnd(PlaceMention place)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            for (var k = t - 1; k >= Math.Max(_firstToken, t - 6); k--)
+            {
+                var token = Input.Tokens[k];
+                if (_vocabulary.RoadEnds.Contains(token))
+                {
+                    return true;
+                }
+
+                if (!ListWords.Contains(token.Key) && !RoadEndFillers.Contains(token.Key) && !Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End))
+                {
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        // "a Hama activist network": a place written as an adjective.
+        public bool Attributive(PlaceMention place)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            var after = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
+            return t > _firstToken && _vocabulary.AttributiveArticles.Contains(Input.Tokens[t - 1]) && place.Span.Cue == MentionCue.Empty
+                && after <= _lastToken && Input.Tokens[after].Start - place.Span.End <= 1 && char.IsLower(Input.Text[Input.Tokens[after].Start]);
+        }
+
+        // Between two offsets, only punctuation and the words that join a list (« Ourm al-Koubra, Kafr Naha et Khan al-Assal »).
+        public bool OnlyListWords(int from, int to)
+        {
+            var first = FirstTokenAtOrAfter(Input.Tokens, from);
+            var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
+            for (var t = first; t <= last; t++)
+            {
+                if (!ListWords.Contains(Input.Tokens[t].Key))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // Where the clause of a verb put last opens (Turkish): after the verb before it or a semicolon
+        // (« Muhalifler X'e girdi; rejim güçleri şehri terk etti »).
+        public int ClauseOpening(int verbToken)
+        {
+            var opening = Start;
+            foreach (var verb in Verbs.Where(v => v.Last < verbToken))
+            {
+                opening = Math.Max(opening, Input.Tokens[verb.Last].End);
+            }
+
+            var semicolon = Input.Text.LastIndexOf(';', Input.Tokens[verbToken].Start, Input.Tokens[verbToken].Start - Start);
+            return Math.Max(opening, semicolon + 1);
+        }
+
+        public bool ListMarkerBetween(int from, int to)
+        {
+            var first = FirstTokenAtOrAfter(Input.Tokens, from);
+            var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
+            return AnyToken(first, last, _vocabulary.ListMarkers.Contains);
+        }
+
+        public bool LocatorWordBefore(PlaceMention place, WordSet words)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            return AnyToken(t - 2, t - 1, words.Contains);
+        }
+
+        // Inside an aside « (…) »: what stands there is not the sentence's subject.
+        public bool InParentheses(int offset)
+        {
+            var depth = 0;
+            for (var i = Start; i < offset && i < End; i++)
+            {
+                depth += Input.Text[i] == '(' ? 1 : Input.Text[i] == ')' ? -1 : 0;
+            }
+
+            return depth > 0;
+        }
+
+        // No semicolon and no word opening another clause between two offsets.
+        public bool SameClause(int from, int to)
+        {
+            if (to <= from)
+            {
+                return true;
+            }
+
+            if (Input.Text.AsSpan(from, to - from).IndexOf(';') >= 0)
+            {
+                return false;
+            }
+
+            var first = FirstTokenAtOrAfter(Input.Tokens, from);
+            var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
+            for (var t = Math.Max(first, _firstToken); t <= Math.Min(last, _lastToken); t++)
+            {
+                if (OpensClause(t))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // « depuis 2016, lorsque… »
+        public bool ClauseWordAfter(int offset)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, offset);
+            return (t <= _lastToken && OpensClause(t)) || (t + 1 <= _lastToken && OpensClause(t + 1));
+        }
+
+        private bool AnyToken(int first, int last, Func<TextToken, bool> test)
+        {
+            for (var t = Math.Max(first, _firstToken); t <= Math.Min(last, _lastToken); t++)
+            {
+                if (test(Input.Tokens[t]))
                 {
                     return true;
                 }
@@ -578,6 +957,23 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 t = k;
             }
         }
+
+        // The subject of the previous sentence: the actor nearest before its last verb (« les jihadistes … sont arrivés aux
+        // portes d'Alep. Et commencent à entrer dans la ville. »); none when no actor stands before it.
+        private static Actor? PreviousSentenceSubject(AnnotatedText input, TextFindings found, int firstToken)
+        {
+            if (firstToken == 0)
+            {
+                return null;
+            }
+
+            var previous = input.Tokens[firstToken - 1].Sentence;
+            var lastVerb = found.Verbs.LastOrDefault(v => v.Last < firstToken && input.Tokens[v.First].Sentence == previous);
+            var verbStart = lastVerb is null ? input.Tokens[firstToken - 1].End : input.Tokens[lastVerb.First].Start;
+            return input.Actors.LastOrDefault(a => a.Sentence == previous && a.End <= verbStart)?.Actor;
+        }
+
+        private static bool Inside(TextToken token, ActorMention actor) => actor.Start < token.End && token.Start < actor.End;
 
         private static bool Overlaps(int start, int end, IReadOnlyList<PlaceMention> places) =>
             places.Any(p => p.IsResolved && p.Span.Start < end && start < p.Span.End);

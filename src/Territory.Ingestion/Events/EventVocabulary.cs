@@ -78,8 +78,38 @@ public sealed class EventVocabulary
 
     public WordSet Destinations { get; private init; } = null!;
 
+    /// <summary>Words that stand for a city already named (« la ville », "the town", « şehri »), to the city they stand for.</summary>
+    public PhraseMatcher<string> Anaphors { get; private init; } = null!;
+
+    /// <summary>Words opening the list a count is made of (« dont », "among them"): the places after them were taken.</summary>
+    public WordSet ListMarkers { get; private init; } = null!;
+
+    /// <summary>Civilians: a withdrawal verb said of them is flight, not a change of control.</summary>
+    public WordSet Civilians { get; private init; } = null!;
+
+    /// <summary>Words after which places are the ends of a road (« reliant Damas à Alep », "between Aleppo and Damascus").</summary>
+    public WordSet RoadEnds { get; private init; } = null!;
+
+    /// <summary>Words before a place that make it say where the object before it is (« à l'ouest d'Alep », « شرقي حلب »).</summary>
+    public WordSet LocatorWords { get; private init; } = null!;
+
+    /// <summary>Articles before a place used as an adjective ("a Hama activist network").</summary>
+    public WordSet AttributiveArticles { get; private init; } = null!;
+
+    /// <summary>Endings after an apostrophe that make a place locate something else (Turkish « İdlib'deki »).</summary>
+    public IReadOnlyList<string> LocatorSuffixes { get; private init; } = [];
+
+    /// <summary>Genitive endings after an apostrophe (Turkish « Hama'nın kuzeyi »): the place owns what is taken.</summary>
+    public IReadOnlyList<string> GenitiveSuffixes { get; private init; } = [];
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
+
+    /// <summary>An anaphor standing for a city (« la ville »).</summary>
+    public const string AnaphorCity = "city";
+
+    /// <summary>An anaphor standing for the place just named ("it").</summary>
+    public const string AnaphorPronoun = "pronoun";
 
     /// <summary>The vocabulary compiled into this assembly.</summary>
     public static EventVocabulary Default { get; } = Load(typeof(EventVocabulary).Assembly.GetManifestResourceStream("Vocabulary.events.json")
@@ -91,7 +121,8 @@ public sealed class EventVocabulary
         var verbs = new List<Phrase<VerbRule>>();
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [];
+        var anaphors = new List<Phrase<string>>();
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -132,6 +163,15 @@ public sealed class EventVocabulary
             negations.AddRange(Strings(entry, "negation"));
             hedges.AddRange(Strings(entry, "hedges"));
             destinations.AddRange(Strings(entry, "destinations"));
+            anaphors.AddRange(Strings(entry, "anaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorCity)));
+            anaphors.AddRange(Strings(entry, "pronouns").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorPronoun)));
+            locatorWords.AddRange(Strings(entry, "locatorWords"));
+            listMarkers.AddRange(Strings(entry, "listMarkers"));
+            civilians.AddRange(Strings(entry, "civilians"));
+            roadEnds.AddRange(Strings(entry, "roadEnds"));
+            articles.AddRange(Strings(entry, "attributiveArticles"));
+            locatorSuffixes.AddRange(Strings(entry, "locatorSuffixes"));
+            genitiveSuffixes.AddRange(Strings(entry, "genitiveSuffixes"));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -154,6 +194,14 @@ public sealed class EventVocabulary
             Negations = new WordSet(negations),
             Hedges = new WordSet(hedges),
             Destinations = new WordSet(destinations),
+            Anaphors = new PhraseMatcher<string>(anaphors),
+            ListMarkers = new WordSet(listMarkers),
+            Civilians = new WordSet(civilians),
+            RoadEnds = new WordSet(roadEnds),
+            LocatorWords = new WordSet(locatorWords),
+            AttributiveArticles = new WordSet(articles),
+            LocatorSuffixes = [.. locatorSuffixes.OrderByDescending(x => x.Length)],
+            GenitiveSuffixes = [.. genitiveSuffixes.OrderByDescending(x => x.Length)],
             Reporters = new PhraseMatcher<string>(reporters),
         };
     }

@@ -7,14 +7,15 @@ namespace Territory.Ingestion.Tests.Seeds;
 
 /// <summary>
 /// Event extraction scored on the gold set written apart from the rules (data/gold/events.jsonl). The acceptance target
-/// is 90 % precision and recall; until the extractor reaches it, this guards the level reached so far from sliding back.
+/// is 90 % precision and recall, reached; this guards the level from sliding back.
 /// </summary>
 public class EventGoldSetTests(ReferenceGazetteer gazetteer) : IClassFixture<ReferenceGazetteer>
 {
-    // Measured 2026-11-22: precision 67.1 %, recall 67.1 %, date accuracy 92.5 %. Raise these as the extractor improves.
-    private const double PrecisionFloor = 0.64;
-    private const double RecallFloor = 0.64;
-    private const double DateAccuracyFloor = 0.88;
+    // Measured 2026-11-23: precision 100 %, recall 92.4 %, date accuracy 100 % (fr 100/96, en 100/96, ar 100/93,
+    // tr 100/80: the Turkish misses are places the gazetteer lacks). Raise these as the extractor improves.
+    private const double PrecisionFloor = 0.95;
+    private const double RecallFloor = 0.90;
+    private const double DateAccuracyFloor = 0.95;
 
     [Fact]
     public async Task Control_changes_of_the_gold_set_do_not_fall_below_the_level_reached()
