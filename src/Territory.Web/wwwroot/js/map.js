@@ -6,7 +6,9 @@ import { createBasemap, drawBasemap, followZoom } from './map/basemap.js';
 import { DayLayers } from './map/day-layers.js';
 import { DayPanel } from './map/day-panel.js';
 import { formatLong } from './map/format.js';
+import { MeasureTool } from './map/measure.js';
 import { buildModel } from './map/model.js';
+import { ShareTools } from './map/share.js';
 import { readState, UrlWriter } from './map/url-state.js';
 
 // What the browser tests read: time to first map and input-to-repaint times, in ms.
@@ -77,6 +79,7 @@ async function start(element) {
     return { date: timeline.days[current.index].day, lat: center.lat, lng: center.lng, zoom: map.getZoom(), layers: current.layers };
   });
 
+  const tools = { measure: null, share: null };
   function setDay(index, history) {
     const started = performance.now();
     const next = Math.min(Math.max(index, 0), timeline.days.length - 1);
@@ -96,6 +99,8 @@ async function start(element) {
     }
     element.dataset.day = day.day;
     stats.day = day.day;
+    tools.measure?.dayChanged();
+    tools.share?.update();
     stats.scriptMs.push(performance.now() - started);
     measureRepaint(started);
     if (history === 'push') url.push();
@@ -115,6 +120,14 @@ async function start(element) {
   const chart = new AreaChart(page.querySelector('.area-chart svg'), timeline, (i) => setDay(i, 'push'));
   setLayers(initial.layers);
   setDay(timeline.dayIndex.get(initial.date ?? element.dataset.date) ?? timeline.dayIndex.get(element.dataset.date) ?? timeline.days.length - 1, 'none');
+  const toolsRoot = page.querySelector('.map-tools');
+  if (toolsRoot) {
+    const currentDay = () => timeline.days[current.index].day;
+    tools.measure = new MeasureTool(map, toolsRoot, currentDay);
+    tools.share = new ShareTools(map, toolsRoot, currentDay);
+    tools.share.update();
+    for (const part of toolsRoot.querySelectorAll('[data-needs-script]')) part.hidden = false;
+  }
   requestAnimationFrame(() => {
     stats.firstMapMs = performance.now();
     element.dataset.ready = 'true';
