@@ -1,7 +1,6 @@
 extern alias cli;
-
-using Microsoft.Extensions.DependencyInjection;
 using cli::Territory.Cli;
+using Microsoft.Extensions.DependencyInjection;
 using Territory.Data.Events;
 using Territory.Testing;
 
