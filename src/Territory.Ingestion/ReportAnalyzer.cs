@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Territory.Domain.Events;
 using Territory.Domain.Places;
 using Territory.Ingestion.Actors;
@@ -31,11 +32,16 @@ public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateF
     public Geocoder Geocoder => geocoder;
 
     /// <summary>Reads a report published on <paramref name="published"/> (the theater's local day).</summary>
-    public ReportAnalysis Analyze(string text, DateOnly published, string? language = null)
+    public ReportAnalysis Analyze(string text, DateOnly published, string? language = null) => Analyze(text, published, language, null);
+
+    /// <summary>The same, adding the time spent in each stage to <paramref name="times"/> when given.</summary>
+    public ReportAnalysis Analyze(string text, DateOnly published, string? language, AnalysisStageTimes? times)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var mark = times is null ? 0 : Stopwatch.GetTimestamp();
         var tokens = Tokenizer.Tokenize(text);
         var sentences = Tokenizer.Sentences(text, tokens);
+        times?.Lap(ref mark, 0);
         var actorMentions = actors.Find(text, tokens);
 
         // An actor's or a reporter's name wins over a place inside it: « Tahrir Damas », « régime de Damas » are not
@@ -44,11 +50,15 @@ public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateF
         var names = actorMentions.Select(a => (a.Start, a.End))
             .Concat(reporters.Select(r => (tokens[r.First].Start, tokens[r.Last].End)))
             .ToList();
+        times?.Lap(ref mark, 1);
         var places = geocoder.Geocode(text, tokens, language)
             .Where(p => (p.Span.Cue != MentionCue.Empty && p.IsResolved) || !names.Any(n => n.Start < p.Span.End && p.Span.Start < n.End))
             .ToList();
+        times?.Lap(ref mark, 2);
         var dateMentions = dates.Find(text, tokens, published);
+        times?.Lap(ref mark, 3);
         var events = extractor.Extract(new AnnotatedText(text, tokens, sentences, places, actorMentions, dateMentions, published) { Reporters = reporters });
+        times?.Lap(ref mark, 4);
         return new ReportAnalysis(sentences, places, actorMentions, dateMentions, events);
     }
 }

@@ -52,6 +52,9 @@ public class GeocoderTests
     [InlineData("Des frappes ont touché le village de Safira, dans la province de Hama.", "Safira", "safira-hama", 1)]
     [InlineData("A strike hit the village of Safira near Hama.", "Safira", "safira-hama", 1)]
     [InlineData("Halep'in batısındaki çatışmalar sürüyor.", "Halep'in", "aleppo", 2)]
+    [InlineData("Suriye Milli Ordusu'nun Saraqib operasyonunda çatışmalar sürüyor.", "Saraqib", "saraqib", 1)] // the suffix ends the name before
+    [InlineData("Rejim güçleri ve Halep Valisi kentten çekildi.", "Halep", "aleppo", 1)]                         // a title after the name
+    [InlineData("The Aleppo Governor left the city.", "Aleppo", "aleppo", 1)]
     [InlineData("Les rebelles contrôlent la province d'Idlib.", "Idlib", "idlib-gov", 3)]
     [InlineData("Les combats ont gagné la ville de Alepdans le nord du pays.", "Alep", "aleppo", 1)]
     public void A_mention_resolves_to_the_right_place(string text, string surface, string expected, int geoprecision)

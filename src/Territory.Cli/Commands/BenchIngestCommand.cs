@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Territory.Data;
 using Territory.Data.Places;
 using Territory.Data.Reports;
@@ -58,13 +59,26 @@ internal static class BenchIngestCommand
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"gazetteer: {entries.Count} places; reports of ~{ReportBytes / 1000} KB built from {paragraphs.Sum(p => p.Value.Count)} sample paragraphs ({string.Join(", ", paragraphs.Keys)}); {size} reports per batch, {count} batches"));
 
-            // Analysis alone (read, language, mentions, geocodes, events), one core: the baseline.
+            // Analysis alone (read, language, mentions, geocodes, events), one core: the baseline, with the time per stage.
+            var stages = new AnalysisStageTimes();
+            long readTicks = 0, languageTicks = 0, analysed = 0;
+            var analysisBatches = 0;
             var analysis = await MedianAsync(count, NextBatch, reports =>
             {
+                // The warm-up batch (JIT, caches) is left out of the stage times.
+                var times = analysisBatches++ == 0 ? null : stages;
                 foreach (var bytes in reports)
                 {
+                    var mark = Stopwatch.GetTimestamp();
                     var read = ReportReader.Read(new MemoryStream(bytes), "bench.txt", new ReportReadOptions());
-                    analyzer.Analyze(read.Text, published, LanguageDetector.Default.Detect(read.Text).Language);
+                    var afterRead = Stopwatch.GetTimestamp();
+                    var language = LanguageDetector.Default.Detect(read.Text).Language;
+                    var afterLanguage = Stopwatch.GetTimestamp();
+                    analyzer.Analyze(read.Text, published, language, times);
+                    if (times is not null)
+                    {
+                        (readTicks, languageTicks, analysed) = (readTicks + afterRead - mark, languageTicks + afterLanguage - afterRead, analysed + 1);
+                    }
                 }
 
                 return Task.CompletedTask;
@@ -77,19 +91,68 @@ internal static class BenchIngestCommand
                     await ingestion.IngestAsync(bytes, input, null, cancellationToken);
                 }
             });
+            var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+            var serverBefore = await ServerCpuAsync(dataSource, cancellationToken);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var concurrent = await MedianAsync(count, NextBatch, reports => Parallel.ForEachAsync(
                 reports, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 async (bytes, ct) => await ingestion.IngestAsync(bytes, input, null, ct)));
+            var cpuPerReport = (Process.GetCurrentProcess().TotalProcessorTime - cpu) / ((count + 1) * size);
+            var serverAfter = await ServerCpuAsync(dataSource, cancellationToken);
+            TimeSpan? serverPerReport = serverBefore is null || serverAfter is null
+                ? null
+                : TimeSpan.FromSeconds(serverAfter.Sum(b => b.Value - serverBefore.GetValueOrDefault(b.Key)) / (double)ClockTicksPerSecond / ((count + 1) * size));
 
             double Rate(TimeSpan t) => size / t.TotalSeconds;
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"baseline, analysis only (no database), one core: median {analysis.TotalMilliseconds:F0} ms per batch = {Rate(analysis):F0} reports/s"));
+            string PerReport(TimeSpan total) => string.Create(CultureInfo.InvariantCulture, $"{total.TotalMilliseconds / analysed:F2} ms");
+            await console.Out.WriteLineAsync(
+                $"analysis per report by stage (mean): read {PerReport(Stopwatch.GetElapsedTime(0, readTicks))}, language {PerReport(Stopwatch.GetElapsedTime(0, languageTicks))}, "
+                + string.Join(", ", AnalysisStageTimes.Stages.Select(stage => $"{stage} {PerReport(stages[stage])}")));
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ingest with database writes, one worker: median {oneWorker.TotalMilliseconds:F0} ms = {Rate(oneWorker):F0} reports/s ({oneWorker / analysis:F2}× the analysis baseline's time)"));
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ingest with database writes, {parallelism} workers on {Environment.ProcessorCount} cores: median {concurrent.TotalMilliseconds:F0} ms = {Rate(concurrent):F0} reports/s ({oneWorker / concurrent:F2}× one worker)"));
+            var server = serverPerReport is { } serverTime
+                ? string.Create(CultureInfo.InvariantCulture, $"the database server's {serverTime.TotalMilliseconds:F2} ms; {Environment.ProcessorCount} idle cores would ingest about {Environment.ProcessorCount * 1000 / (cpuPerReport + serverTime).TotalMilliseconds:F0} reports/s")
+                : "the database server's not measured (not on this machine)";
+            await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"CPU per report with {parallelism} workers: this process {cpuPerReport.TotalMilliseconds:F2} ms, {server}; load average {LoadAverage()} (other work shares these cores)"));
             await console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"ingest: {Rate(concurrent):F0} reports/s"));
             return 0;
         }));
         return command;
     }
+
+    // Linux's USER_HZ: /proc/PID/stat counts CPU time in these ticks.
+    private const int ClockTicksPerSecond = 100;
+
+    // CPU ticks (user + system) of each server process serving this database, read from /proc when the server runs on
+    // this machine: the share of the work a wall-clock figure on a busy machine cannot show. Null when unreadable.
+    private static async Task<Dictionary<int, long>?> ServerCpuAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ticks = new Dictionary<int, long>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var pid = reader.GetInt32(0);
+            var stat = $"/proc/{pid}/stat";
+            if (!File.Exists(stat))
+            {
+                return null;
+            }
+
+            // Fields after the command name in parentheses; utime and stime are the 14th and 15th of the line.
+            var line = await File.ReadAllTextAsync(stat, cancellationToken);
+            var fields = line[(line.LastIndexOf(')') + 2)..].Split(' ');
+            ticks[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        }
+
+        return ticks;
+    }
+
+    // Other work on a shared machine slows every figure: the 1-minute load average says how much (Linux only).
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     // The samples' paragraphs by language (front matter and titles left out), so a built report keeps one language.
     private static Dictionary<string, List<string>> SampleParagraphs(DirectoryInfo folder)

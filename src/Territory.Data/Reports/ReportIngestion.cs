@@ -17,7 +17,7 @@ public sealed record ReportInput(string? FileName, DateOnly? Published = null, s
 
 /// <summary>
 /// One report from bytes to rows: <see cref="ReportReader"/> → <see cref="LanguageDetector"/> → publication day (given,
-/// else the document's own, else inferred from its words by <see cref="PublicationDateFinder"/>, else unknown) → <see cref="ReportAnalyzer"/> → <see cref="ReportStore.SaveAsync"/>.
+/// else the document's own, else inferred from its words by <see cref="PublicationDateFinder"/>, else unknown) → <see cref="ReportAnalyzer"/> → <see cref="ReportStore.SaveAsync(ReportSubmission, Func{ReportAnalysis}, long?, CancellationToken)"/>.
 /// A report that cannot be read throws <see cref="ReportRejectedException"/> before anything is stored; a report in a
 /// language the pipeline does not read is stored (status unsupported) without mentions or events. Thread-safe.
 /// </summary>
@@ -45,16 +45,14 @@ public sealed class ReportIngestion(ReportAnalyzer analyzer, ReportStore store, 
         var read = ReportReader.Read(content, input.FileName, new ReportReadOptions { MaxBytes = input.MaxBytes });
         var submission = Describe(read, input);
 
-        // The same text again: no need to analyse it.
-        if (await store.FindByContentAsync(submission.Body, cancellationToken) is { } duplicate)
-        {
-            return duplicate;
-        }
-
-        var analysis = submission.LanguageStatus == LanguageStatuses.Unsupported
-            ? Nothing
-            : analyzer.Analyze(submission.Body, submission.PublishedOn ?? TheaterDay(), submission.Language);
-        return await store.SaveAsync(submission, analysis, userId, cancellationToken);
+        // The store analyses the text only once it knows, under the text's lock, that it is not stored yet.
+        return await store.SaveAsync(
+            submission,
+            () => submission.LanguageStatus == LanguageStatuses.Unsupported
+                ? Nothing
+                : analyzer.Analyze(submission.Body, submission.PublishedOn ?? TheaterDay(), submission.Language),
+            userId,
+            cancellationToken);
     }
 
     /// <summary>Reads, analyses and stores one report held in memory.</summary>

@@ -67,7 +67,7 @@ public enum ReportSaveOutcome
     Duplicate,
 }
 
-/// <summary>What <see cref="ReportStore.SaveAsync"/> did, with the rows it wrote.</summary>
+/// <summary>What <see cref="ReportStore"/> did when saving a report, with the rows it wrote.</summary>
 public sealed record ReportSaveResult(
     ReportSaveOutcome Outcome,
     long ReportId,

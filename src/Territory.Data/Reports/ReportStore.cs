@@ -21,18 +21,28 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
 {
     private readonly ReportStoreOptions _options = options ?? ReportStoreOptions.Default;
 
+    // The taxonomy's actor ids once this store has written them (per process: the taxonomy is data shipped with the code).
+    private IReadOnlyDictionary<string, long>? _actorIds;
+
     // Saves of the same text, or of the same source address, wait for each other; everything else runs side by side.
     private const string LockSql = "SELECT pg_advisory_xact_lock(@key)";
     private const string LockUrlSql = "SELECT pg_advisory_xact_lock(hashtextextended(@url, 7))";
 
     private const string FindByContentSql = "SELECT id, report_id, revision FROM report_revisions WHERE content_sha256 = @sha";
 
-    private const string FindReportByUrlSql = "SELECT id FROM reports WHERE source_url = @url";
+    // With the locks and the look-up for this text, in the first round trip: the report at this address (if any) and its
+    // next revision number, else a new report id; and the new revision's id, so every later write is one batch.
+    private const string PlanSql = """
+        WITH found AS (SELECT id FROM reports WHERE @url::text IS NOT NULL AND source_url = @url)
+        SELECT (SELECT id FROM found),
+               CASE WHEN EXISTS (SELECT FROM found) THEN NULL ELSE nextval(pg_get_serial_sequence('reports', 'id')) END,
+               (SELECT coalesce(max(revision), 0) + 1 FROM report_revisions WHERE report_id = (SELECT id FROM found)),
+               nextval(pg_get_serial_sequence('report_revisions', 'id'))
+        """;
 
     private const string InsertReportSql = """
-        INSERT INTO reports (source_url, outlet, title, created_at, created_by)
-        VALUES (@url, @outlet, @title, @at, @by)
-        RETURNING id
+        INSERT INTO reports (id, source_url, outlet, title, created_at, created_by) OVERRIDING SYSTEM VALUE
+        VALUES (@id, @url, @outlet, @title, @at, @by)
         """;
 
     // A later revision may name the outlet or title an earlier one left out.
@@ -41,24 +51,27 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
         WHERE id = @id AND (outlet IS NULL AND @outlet::text IS NOT NULL OR @title::text IS NOT NULL AND title IS DISTINCT FROM @title)
         """;
 
-    private const string NextRevisionSql = "SELECT coalesce(max(revision), 0) + 1 FROM report_revisions WHERE report_id = @report";
-
     private const string InsertRevisionSql = """
-        INSERT INTO report_revisions (report_id, revision, body, content_sha256, original_format, original_encoding, original_name,
+        INSERT INTO report_revisions (id, report_id, revision, body, content_sha256, original_format, original_encoding, original_name,
                                       title, language, language_status, language_confidence, published_on, published_status,
-                                      published_evidence, ingested_at, ingested_by)
-        VALUES (@report, @revision, @body, @sha, @format, @encoding, @name, @title, @language, @language_status, @language_confidence,
+                                      published_evidence, ingested_at, ingested_by) OVERRIDING SYSTEM VALUE
+        VALUES (@id, @report, @revision, @body, @sha, @format, @encoding, @name, @title, @language, @language_status, @language_confidence,
                 @published_on, @published_status, @published_evidence, @at, @by)
-        RETURNING id
         """;
 
-    private const string CopyMentionsSql = """
-        COPY mentions (revision_id, start_offset, end_offset, surface, context_cue, place_id, score, runner_up_id, margin,
-                       geoprecision, candidates, status) FROM STDIN (FORMAT BINARY)
+    // Identity values are drawn in the order the rows are inserted, so a revision's mentions ordered by id come back in
+    // the analysis' order: an event finds its mention by that position.
+    private const string InsertMentionsSql = """
+        INSERT INTO mentions (revision_id, start_offset, end_offset, surface, context_cue, place_id, score, runner_up_id, margin,
+                              geoprecision, candidates, status)
+        SELECT @revision, m.start_offset, m.end_offset, m.surface, m.context_cue, m.place_id, m.score, m.runner_up_id, m.margin,
+               m.geoprecision, m.candidates, m.status
+        FROM unnest(@starts::int[], @ends::int[], @surfaces::text[], @cues::text[], @places::bigint[], @scores::real[], @runners::bigint[],
+                    @margins::real[], @precisions::smallint[], @candidates::jsonb[], @statuses::text[])
+             WITH ORDINALITY AS m(start_offset, end_offset, surface, context_cue, place_id, score, runner_up_id, margin, geoprecision,
+                                  candidates, status, position)
+        ORDER BY m.position
         """;
-
-    // Identity values are drawn in the order COPY reads the rows, so ordering by id gives the mentions back in that order.
-    private const string MentionIdsSql = "SELECT id FROM mentions WHERE revision_id = @revision ORDER BY id";
 
     // Only rows that differ are written (an UPDATE locks only what it changes), so parallel ingests never queue on actors.
     private const string UpdateActorsSql = """
@@ -82,8 +95,9 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
 
     private const string ActorIdsSql = "SELECT key, id FROM actors WHERE key = ANY(@keys)";
 
-    // One statement per event, the event and its sentences together, all of a report's events in one batch: a round trip
-    // per report instead of two per event.
+    // One statement per event, the event and its sentences together, in the report's one batch. The first sentence points
+    // at the event's place mention, found by its position among the revision's mentions (an aggregate, so the look-up
+    // goes through the revision's index, not the primary key's order).
     private const string InsertEventSql = """
         WITH e AS (
             INSERT INTO events (kind, tier, place_id, gainer_id, loser_id, day_from, day_to, date_precision, date_evidence, retake,
@@ -92,8 +106,9 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
                     @quantities, @rule, @confidence, @status, @at, @by, @at, @by)
             RETURNING id)
         INSERT INTO event_sources (event_id, revision_id, sentence_start, sentence_end, quote, mention_id)
-        SELECT e.id, @revision, s.sentence_start, s.sentence_end, s.quote, s.mention_id
-        FROM e, unnest(@starts::int[], @ends::int[], @quotes::text[], @mentions::bigint[]) AS s(sentence_start, sentence_end, quote, mention_id)
+        SELECT e.id, @revision, s.sentence_start, s.sentence_end, s.quote,
+               CASE WHEN s.position = 1 THEN (SELECT (array_agg(m.id ORDER BY m.id))[@mention::int + 1] FROM mentions m WHERE m.revision_id = @revision) END
+        FROM e, unnest(@starts::int[], @ends::int[], @quotes::text[]) WITH ORDINALITY AS s(sentence_start, sentence_end, quote, position)
         ON CONFLICT DO NOTHING
         """;
 
@@ -151,91 +166,114 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
 
     /// <summary>
     /// Stores a report's text and what <paramref name="analysis"/> read in it, in one transaction: the report (found by
-    /// source address, or new), the revision, the mentions (binary COPY), the actors of the taxonomy, the events with
-    /// their sentences, and an audit row. The same text again returns the stored revision and changes nothing.
+    /// source address, or new), the revision, the mentions, the actors of the taxonomy, the events with their sentences,
+    /// and an audit row. The same text again returns the stored revision and changes nothing.
     /// </summary>
-    public async Task<ReportSaveResult> SaveAsync(ReportSubmission submission, ReportAnalysis analysis, long? userId, CancellationToken cancellationToken = default)
+    public Task<ReportSaveResult> SaveAsync(ReportSubmission submission, ReportAnalysis analysis, long? userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return SaveAsync(submission, () => analysis, userId, cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="SaveAsync(ReportSubmission, ReportAnalysis, long?, CancellationToken)"/>, analysing the text only once
+    /// it is known to be new: the look-up for the same text is the one made under the text's lock. Round trips: the locks
+    /// and look-ups, then every write in one batch, the audit row, the commit.
+    /// </summary>
+    public async Task<ReportSaveResult> SaveAsync(ReportSubmission submission, Func<ReportAnalysis> analyze, long? userId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(submission);
-        ArgumentNullException.ThrowIfNull(analysis);
+        ArgumentNullException.ThrowIfNull(analyze);
         var sha = ContentHash(submission.Body);
         var now = clock.GetUtcNow();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await using (var lockText = new NpgsqlCommand(LockSql, connection, transaction))
-        {
-            lockText.Parameters.AddWithValue("key", BinaryPrimitives.ReadInt64BigEndian(sha));
-            await lockText.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        if (submission.SourceUrl is { } lockedUrl)
-        {
-            await using var lockUrl = new NpgsqlCommand(LockUrlSql, connection, transaction);
-            lockUrl.Parameters.AddWithValue("url", lockedUrl);
-            await lockUrl.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        if (await FindByContentAsync(connection, transaction, sha, cancellationToken) is { } existing)
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return existing;
-        }
-
-        var (reportId, isNew) = await FindOrCreateReportAsync(connection, transaction, submission, now, userId, cancellationToken);
+        long? foundReport;
+        long reportId;
         int revision;
-        await using (var next = new NpgsqlCommand(NextRevisionSql, connection, transaction))
-        {
-            next.Parameters.AddWithValue("report", reportId);
-            revision = (int)(await next.ExecuteScalarAsync(cancellationToken))!;
-        }
-
         long revisionId;
-        await using (var insert = new NpgsqlCommand(InsertRevisionSql, connection, transaction))
+        await using (var plan = new NpgsqlBatch(connection, transaction))
         {
-            insert.Parameters.AddWithValue("report", reportId);
-            insert.Parameters.AddWithValue("revision", revision);
-            insert.Parameters.AddWithValue("body", submission.Body);
-            insert.Parameters.AddWithValue("sha", sha);
-            insert.Parameters.AddWithValue("format", submission.OriginalFormat);
-            insert.Parameters.AddWithValue("encoding", submission.OriginalEncoding);
-            insert.Parameters.Add(Text("name", submission.OriginalName));
-            insert.Parameters.Add(Text("title", submission.Title));
-            insert.Parameters.Add(Text("language", submission.Language));
-            insert.Parameters.AddWithValue("language_status", submission.LanguageStatus);
-            insert.Parameters.Add(new NpgsqlParameter("language_confidence", NpgsqlDbType.Real) { Value = submission.LanguageConfidence is { } c ? (float)Math.Clamp(c, 0, 1) : DBNull.Value });
-            insert.Parameters.Add(new NpgsqlParameter("published_on", NpgsqlDbType.Date) { Value = submission.PublishedOn is { } d ? d : DBNull.Value });
-            insert.Parameters.AddWithValue("published_status", submission.PublishedStatus);
-            insert.Parameters.Add(Text("published_evidence", submission.PublishedEvidence));
-            insert.Parameters.AddWithValue("at", now);
-            insert.Parameters.Add(Id("by", userId));
-            revisionId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            var lockText = new NpgsqlBatchCommand(LockSql);
+            lockText.Parameters.AddWithValue("key", BinaryPrimitives.ReadInt64BigEndian(sha));
+            plan.BatchCommands.Add(lockText);
+            if (submission.SourceUrl is { } lockedUrl)
+            {
+                var lockUrl = new NpgsqlBatchCommand(LockUrlSql);
+                lockUrl.Parameters.AddWithValue("url", lockedUrl);
+                plan.BatchCommands.Add(lockUrl);
+            }
+
+            var find = new NpgsqlBatchCommand(FindByContentSql);
+            find.Parameters.AddWithValue("sha", sha);
+            plan.BatchCommands.Add(find);
+            var ids = new NpgsqlBatchCommand(PlanSql);
+            ids.Parameters.Add(Text("url", submission.SourceUrl));
+            plan.BatchCommands.Add(ids);
+
+            // Prepared once per pooled connection, the statements are no longer parsed and planned for every report.
+            await plan.PrepareAsync(cancellationToken);
+
+            // The locks' results (one void row each) come first, then the look-up for this text.
+            await using var reader = await plan.ExecuteReaderAsync(cancellationToken);
+            for (var skip = plan.BatchCommands.Count - 2; skip > 0; skip--)
+            {
+                await reader.NextResultAsync(cancellationToken);
+            }
+
+            if (await reader.ReadAsync(cancellationToken))
+            {
+                var existing = new ReportSaveResult(ReportSaveOutcome.Duplicate, reader.GetInt64(1), reader.GetInt64(0), reader.GetInt32(2), 0, 0, 0);
+                await reader.DisposeAsync();
+                await transaction.RollbackAsync(cancellationToken);
+                return existing;
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            foundReport = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+            reportId = foundReport ?? reader.GetInt64(1);
+            revision = reader.IsDBNull(2) ? 1 : reader.GetInt32(2);
+            revisionId = reader.GetInt64(3);
         }
 
-        var mentionIds = await CopyMentionsAsync(connection, transaction, revisionId, analysis.Places, cancellationToken);
-        var actorIds = analysis.Events.Count == 0
+        var analysis = analyze();
+        IReadOnlyDictionary<string, long> actorIds = analysis.Events.Count == 0
             ? new Dictionary<string, long>()
-            : await UpsertActorsAsync(connection, transaction, ActorCatalog.Default.Actors, cancellationToken);
+            : _actorIds ?? await UpsertActorsAsync(connection, transaction, ActorCatalog.Default.Actors, cancellationToken);
+
+        var stored = analysis.Places.Where(m => m.Span.End > m.Span.Start && m.Span.Start >= 0).ToList();
+        var positions = new Dictionary<PlaceMention, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            positions[stored[i]] = i;
+        }
 
         var autoAccepted = 0;
         await using (var batch = new NpgsqlBatch(connection, transaction))
         {
+            batch.BatchCommands.Add(foundReport is null ? InsertReportCommand(reportId, submission, now, userId) : UpdateReportCommand(reportId, submission));
+            batch.BatchCommands.Add(InsertRevisionCommand(revisionId, reportId, revision, sha, submission, now, userId));
+            if (stored.Count > 0)
+            {
+                batch.BatchCommands.Add(InsertMentionsCommand(revisionId, stored));
+            }
+
             foreach (var extracted in analysis.Events)
             {
                 var accepted = extracted.Confidence >= _options.AutoAcceptConfidence;
                 autoAccepted += accepted ? 1 : 0;
-                long? mentionId = extracted.Place is { } place && mentionIds.TryGetValue(place, out var id) ? id : null;
-                batch.BatchCommands.Add(EventCommand(extracted, accepted, actorIds, revisionId, mentionId, now, userId));
+                int? mention = extracted.Place is { } place && positions.TryGetValue(place, out var position) ? position : null;
+                batch.BatchCommands.Add(EventCommand(extracted, accepted, actorIds, revisionId, mention, now, userId));
             }
 
-            if (batch.BatchCommands.Count > 0)
-            {
-                await batch.ExecuteNonQueryAsync(cancellationToken);
-            }
+            await batch.PrepareAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var result = new ReportSaveResult(isNew ? ReportSaveOutcome.NewReport : ReportSaveOutcome.NewRevision, reportId, revisionId, revision,
-            mentionIds.Count, analysis.Events.Count, autoAccepted);
+        var result = new ReportSaveResult(foundReport is null ? ReportSaveOutcome.NewReport : ReportSaveOutcome.NewRevision, reportId, revisionId, revision,
+            positions.Count, analysis.Events.Count, autoAccepted);
         await AuditLog.RecordAsync(connection, transaction, clock, userId, "ingest", "report_revision", revisionId, null,
             new
             {
@@ -255,6 +293,13 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
             },
             cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // The taxonomy's rows are written once per process: later reports reuse their ids.
+        if (actorIds.Count > 0)
+        {
+            _actorIds ??= actorIds;
+        }
+
         return result;
     }
 
@@ -350,75 +395,71 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
             : null;
     }
 
-    private static async Task<(long Id, bool IsNew)> FindOrCreateReportAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ReportSubmission submission, DateTimeOffset now, long? userId, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand InsertReportCommand(long id, ReportSubmission submission, DateTimeOffset now, long? userId)
     {
-        if (submission.SourceUrl is { } url)
-        {
-            await using var find = new NpgsqlCommand(FindReportByUrlSql, connection, transaction);
-            find.Parameters.AddWithValue("url", url);
-            if (await find.ExecuteScalarAsync(cancellationToken) is long found)
-            {
-                await using var update = new NpgsqlCommand(UpdateReportSql, connection, transaction);
-                update.Parameters.AddWithValue("id", found);
-                update.Parameters.Add(Text("outlet", submission.Outlet));
-                update.Parameters.Add(Text("title", submission.Title));
-                await update.ExecuteNonQueryAsync(cancellationToken);
-                return (found, false);
-            }
-        }
-
-        await using var insert = new NpgsqlCommand(InsertReportSql, connection, transaction);
+        var insert = new NpgsqlBatchCommand(InsertReportSql);
+        insert.Parameters.AddWithValue("id", id);
         insert.Parameters.Add(Text("url", submission.SourceUrl));
         insert.Parameters.Add(Text("outlet", submission.Outlet));
         insert.Parameters.Add(Text("title", submission.Title));
         insert.Parameters.AddWithValue("at", now);
         insert.Parameters.Add(Id("by", userId));
-        return ((long)(await insert.ExecuteScalarAsync(cancellationToken))!, true);
+        return insert;
     }
 
-    // Binary COPY of the mentions, then their ids in the same order: the map lets events point at their mention.
-    private async Task<Dictionary<PlaceMention, long>> CopyMentionsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long revisionId, IReadOnlyList<PlaceMention> mentions, CancellationToken cancellationToken)
+    private static NpgsqlBatchCommand UpdateReportCommand(long id, ReportSubmission submission)
     {
-        var ids = new Dictionary<PlaceMention, long>(ReferenceEqualityComparer.Instance);
-        var stored = mentions.Where(m => m.Span.End > m.Span.Start && m.Span.Start >= 0).ToList();
-        if (stored.Count == 0)
-        {
-            return ids;
-        }
-
-        await using (var writer = await connection.BeginBinaryImportAsync(CopyMentionsSql, cancellationToken))
-        {
-            foreach (var mention in stored)
-            {
-                await writer.StartRowAsync(cancellationToken);
-                await writer.WriteAsync(revisionId, NpgsqlDbType.Bigint, cancellationToken);
-                await writer.WriteAsync(mention.Span.Start, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(mention.Span.End, NpgsqlDbType.Integer, cancellationToken);
-                await writer.WriteAsync(mention.Span.Surface, NpgsqlDbType.Text, cancellationToken);
-                await WriteAsync(writer, mention.Span.Cue.Text is { Length: > 0 } cue ? cue : null, NpgsqlDbType.Text, cancellationToken);
-                await WriteAsync(writer, mention.Place?.Id, NpgsqlDbType.Bigint, cancellationToken);
-                await WriteAsync(writer, mention.IsResolved ? Real(mention.Score) : null, NpgsqlDbType.Real, cancellationToken);
-                await WriteAsync(writer, mention.RunnerUp?.Id, NpgsqlDbType.Bigint, cancellationToken);
-                await WriteAsync(writer, mention.RunnerUp is null ? null : Real(mention.Margin), NpgsqlDbType.Real, cancellationToken);
-                await WriteAsync(writer, mention.IsResolved && mention.Geoprecision is >= 1 and <= 3 ? (short?)mention.Geoprecision : null, NpgsqlDbType.Smallint, cancellationToken);
-                await writer.WriteAsync(Candidates(mention), NpgsqlDbType.Jsonb, cancellationToken);
-                await writer.WriteAsync(mention.IsResolved ? "auto" : "unresolved", NpgsqlDbType.Text, cancellationToken);
-            }
-
-            await writer.CompleteAsync(cancellationToken);
-        }
-
-        await using var select = new NpgsqlCommand(MentionIdsSql, connection, transaction);
-        select.Parameters.AddWithValue("revision", revisionId);
-        await using var reader = await select.ExecuteReaderAsync(cancellationToken);
-        var i = 0;
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            ids[stored[i++]] = reader.GetInt64(0);
-        }
-
-        return ids;
+        var update = new NpgsqlBatchCommand(UpdateReportSql);
+        update.Parameters.AddWithValue("id", id);
+        update.Parameters.Add(Text("outlet", submission.Outlet));
+        update.Parameters.Add(Text("title", submission.Title));
+        return update;
     }
+
+    private static NpgsqlBatchCommand InsertRevisionCommand(long id, long reportId, int revision, byte[] sha, ReportSubmission submission, DateTimeOffset now, long? userId)
+    {
+        var insert = new NpgsqlBatchCommand(InsertRevisionSql);
+        insert.Parameters.AddWithValue("id", id);
+        insert.Parameters.AddWithValue("report", reportId);
+        insert.Parameters.AddWithValue("revision", revision);
+        insert.Parameters.AddWithValue("body", submission.Body);
+        insert.Parameters.AddWithValue("sha", sha);
+        insert.Parameters.AddWithValue("format", submission.OriginalFormat);
+        insert.Parameters.AddWithValue("encoding", submission.OriginalEncoding);
+        insert.Parameters.Add(Text("name", submission.OriginalName));
+        insert.Parameters.Add(Text("title", submission.Title));
+        insert.Parameters.Add(Text("language", submission.Language));
+        insert.Parameters.AddWithValue("language_status", submission.LanguageStatus);
+        insert.Parameters.Add(new NpgsqlParameter("language_confidence", NpgsqlDbType.Real) { Value = submission.LanguageConfidence is { } c ? (float)Math.Clamp(c, 0, 1) : DBNull.Value });
+        insert.Parameters.Add(new NpgsqlParameter("published_on", NpgsqlDbType.Date) { Value = submission.PublishedOn is { } d ? d : DBNull.Value });
+        insert.Parameters.AddWithValue("published_status", submission.PublishedStatus);
+        insert.Parameters.Add(Text("published_evidence", submission.PublishedEvidence));
+        insert.Parameters.AddWithValue("at", now);
+        insert.Parameters.Add(Id("by", userId));
+        return insert;
+    }
+
+    // The mentions as parallel arrays, one statement however many there are.
+    private NpgsqlBatchCommand InsertMentionsCommand(long revisionId, List<PlaceMention> mentions)
+    {
+        var insert = new NpgsqlBatchCommand(InsertMentionsSql);
+        insert.Parameters.AddWithValue("revision", revisionId);
+        insert.Parameters.AddWithValue("starts", mentions.Select(m => m.Span.Start).ToArray());
+        insert.Parameters.AddWithValue("ends", mentions.Select(m => m.Span.End).ToArray());
+        insert.Parameters.AddWithValue("surfaces", mentions.Select(m => m.Span.Surface).ToArray());
+        insert.Parameters.Add(Array("cues", NpgsqlDbType.Text, mentions.Select(m => m.Span.Cue.Text is { Length: > 0 } cue ? cue : null)));
+        insert.Parameters.Add(Array("places", NpgsqlDbType.Bigint, mentions.Select(m => m.Place?.Id)));
+        insert.Parameters.Add(Array("scores", NpgsqlDbType.Real, mentions.Select(m => m.IsResolved ? Real(m.Score) : null)));
+        insert.Parameters.Add(Array("runners", NpgsqlDbType.Bigint, mentions.Select(m => m.RunnerUp?.Id)));
+        insert.Parameters.Add(Array("margins", NpgsqlDbType.Real, mentions.Select(m => m.RunnerUp is null ? null : Real(m.Margin))));
+        insert.Parameters.Add(Array("precisions", NpgsqlDbType.Smallint, mentions.Select(m => m.IsResolved && m.Geoprecision is >= 1 and <= 3 ? (short?)m.Geoprecision : null)));
+        insert.Parameters.Add(new NpgsqlParameter("candidates", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = mentions.Select(Candidates).ToArray() });
+        insert.Parameters.AddWithValue("statuses", mentions.Select(m => m.IsResolved ? "auto" : "unresolved").ToArray());
+        return insert;
+    }
+
+    private static NpgsqlParameter Array<T>(string name, NpgsqlDbType type, IEnumerable<T> values) =>
+        new(name, NpgsqlDbType.Array | type) { Value = values.Select(v => v is null ? DBNull.Value : (object)v).ToArray() };
 
     private string Candidates(PlaceMention mention) => JsonSerializer.Serialize(
         mention.Candidates.Take(_options.StoredCandidates).Select(c => new { id = c.Entry.Id, name = c.Entry.Name, kind = c.Entry.Kind.Key(), score = double.IsFinite(c.Score) ? Math.Round(c.Score, 3) : 0 }),
@@ -457,7 +498,7 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
     }
 
     // The event with its sentences: the first one with the event's place mention, the others (the same event told again) without.
-    private static NpgsqlBatchCommand EventCommand(ExtractedEvent extracted, bool accepted, Dictionary<string, long> actorIds, long revisionId, long? mentionId,
+    private static NpgsqlBatchCommand EventCommand(ExtractedEvent extracted, bool accepted, IReadOnlyDictionary<string, long> actorIds, long revisionId, int? mention,
         DateTimeOffset now, long? userId)
     {
         var quantities = new Dictionary<string, object>(StringComparer.Ordinal);
@@ -500,18 +541,11 @@ public sealed class ReportStore(NpgsqlDataSource dataSource, TimeProvider clock,
         insert.Parameters.AddWithValue("starts", sources.Select(x => x.SentenceStart).ToArray());
         insert.Parameters.AddWithValue("ends", sources.Select(x => x.SentenceEnd).ToArray());
         insert.Parameters.AddWithValue("quotes", sources.Select(x => x.Quote).ToArray());
-        insert.Parameters.Add(new NpgsqlParameter("mentions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = sources.Select((x, i) => i == 0 ? mentionId : null).ToArray() });
+        insert.Parameters.Add(new NpgsqlParameter("mention", NpgsqlDbType.Integer) { Value = mention is { } m ? m : DBNull.Value });
         return insert;
     }
 
     private static float? Real(double value) => double.IsFinite(value) ? (float)value : null;
-
-    private static Task WriteAsync<T>(NpgsqlBinaryImporter writer, T? value, NpgsqlDbType type, CancellationToken cancellationToken)
-        where T : struct =>
-        value is { } v ? writer.WriteAsync(v, type, cancellationToken) : writer.WriteNullAsync(cancellationToken);
-
-    private static Task WriteAsync(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value, type, cancellationToken);
 
     private static NpgsqlParameter Text(string name, string? value) => new(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
 

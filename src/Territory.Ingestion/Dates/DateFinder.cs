@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Territory.Domain.Events;
 using Territory.Ingestion.Text;
@@ -25,10 +26,20 @@ public sealed record DateMention(int Start, int End, int Sentence, EventDate Dat
 /// </summary>
 public sealed class DateFinder(DateVocabulary vocabulary)
 {
+    // The first words of every phrase (relative days, durations, nights): most words start none, and then no phrase is
+    // tried word by word.
+    private readonly FrozenSet<string> _phraseStarts = vocabulary.Relative.Select(r => r.Words)
+        .Concat(vocabulary.Within).Concat(vocabulary.Ago).Concat(vocabulary.NightOf)
+        .Where(words => words.Count > 0).Select(words => words[0]).ToFrozenSet(StringComparer.Ordinal);
+
     public DateFinder()
         : this(DateVocabulary.Default)
     {
     }
+
+    private (IReadOnlyList<IReadOnlyList<string>> Phrases, bool IsAgo)[] DurationPhrases => field ??= [(vocabulary.Within, false), (vocabulary.Ago, true)];
+
+    private bool StartsPhrase(TextToken token) => _phraseStarts.Contains(token.Key) || (token.StemKey is { } stem && _phraseStarts.Contains(stem));
 
     /// <summary>Every dating expression of a text, in order, resolved against <paramref name="published"/>.</summary>
     public IReadOnlyList<DateMention> Find(string text, IReadOnlyList<TextToken> tokens, DateOnly published)
@@ -78,6 +89,11 @@ public sealed class DateFinder(DateVocabulary vocabulary)
     // « dans la nuit de vendredi à samedi », "on the night of Friday to Saturday"
     private (DateMention, int)? NightOf(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published)
     {
+        if (!StartsPhrase(tokens[i]))
+        {
+            return null;
+        }
+
         foreach (var phrase in vocabulary.NightOf)
         {
             if (!At(tokens, i, phrase))
@@ -191,7 +207,7 @@ public sealed class DateFinder(DateVocabulary vocabulary)
     // « depuis 3 jours », « en trois jours », « il y a 2 jours », "over the past three days", "two days ago", « son 3 gün »
     private (DateMention, int)? Duration(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published)
     {
-        foreach (var (phrases, isAgo) in new[] { (vocabulary.Within, false), (vocabulary.Ago, true) })
+        foreach (var (phrases, isAgo) in StartsPhrase(tokens[i]) ? DurationPhrases : [])
         {
             foreach (var phrase in phrases)
             {
@@ -230,6 +246,11 @@ public sealed class DateFinder(DateVocabulary vocabulary)
 
     private (DateMention, int)? Relative(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference, bool staleReference)
     {
+        if (!StartsPhrase(tokens[i]))
+        {
+            return null;
+        }
+
         foreach (var phrase in vocabulary.Relative)
         {
             if (!At(tokens, i, phrase.Words))

@@ -507,8 +507,15 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         // Part of a longer capitalised name that is not a place ("Bachar al-Assad", "Tahrir Damas", "Dmitri Peskov").
         // A sentence's first word is capitalised anyway, so it does not count.
-        return !CapitalisedNeighbour(tokens, covered, match.First - 1, match.First) && !CapitalisedNeighbour(tokens, covered, match.Last + 1, match.Last);
+        // A title after the name (« Halep Valisi ») leaves it the place's name.
+        return !CapitalisedNeighbour(tokens, covered, match.First - 1, match.First)
+            && (IsTitled(tokens, match) || !CapitalisedNeighbour(tokens, covered, match.Last + 1, match.Last));
     }
+
+    /// <summary>True when an office's title follows the name (« Halep Valisi »): the holder is meant, not the place.</summary>
+    private bool IsTitled(IReadOnlyList<TextToken> tokens, Match match) =>
+        match.Last + 1 < tokens.Count && tokens[match.Last + 1].Sentence == tokens[match.Last].Sentence && !tokens[match.Last + 1].PunctuationBefore
+        && (vocabulary.Titles.Contains(tokens[match.Last + 1].Key) || (tokens[match.Last + 1].StemKey is { } stem && vocabulary.Titles.Contains(stem)));
 
     private static bool CapitalisedNeighbour(IReadOnlyList<TextToken> tokens, bool[] covered, int neighbour, int inside)
     {
@@ -517,8 +524,11 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return false;
         }
 
+        // A suffix after an apostrophe ends a name (« Suriye Milli Ordusu'nun Münbiç operasyonu »): the word before
+        // carrying one is a name of its own, not the start of a longer one.
         var (near, far) = neighbour < inside ? (tokens[neighbour], tokens[inside]) : (tokens[inside], tokens[neighbour]);
-        return far.Sentence == near.Sentence && !far.PunctuationBefore && tokens[neighbour].IsCapitalized && !tokens[neighbour].IsSentenceStart;
+        return far.Sentence == near.Sentence && !far.PunctuationBefore && tokens[neighbour].IsCapitalized && !tokens[neighbour].IsSentenceStart
+            && near.StemKey is null;
     }
 
     private static bool EndsWith(IReadOnlyList<TextToken> tokens, int last, IReadOnlyList<string> words)

@@ -16,8 +16,9 @@ public sealed record PlaceCue(IReadOnlyList<string> Words, bool After, PlaceKind
 /// </summary>
 public sealed record PlaceVocabulary
 {
-    private PlaceVocabulary(IReadOnlyList<PlaceCue> cues, FrozenSet<string> links, IReadOnlyList<string> arabicPrefixes, FrozenDictionary<string, FrozenSet<string>> homographs, FrozenSet<string> genericHeads)
+    private PlaceVocabulary(IReadOnlyList<PlaceCue> cues, FrozenSet<string> links, IReadOnlyList<string> arabicPrefixes, FrozenDictionary<string, FrozenSet<string>> homographs, FrozenSet<string> genericHeads, FrozenSet<string> titles)
     {
+        Titles = titles;
         GenericHeads = genericHeads;
         Cues = cues;
         Links = links;
@@ -48,6 +49,12 @@ public sealed record PlaceVocabulary
 
     /// <summary>First words of Arabic place names (Kafr, Tal, Khan...), not a place alone when a capitalised word follows.</summary>
     public FrozenSet<string> GenericHeads { get; }
+
+    /// <summary>
+    /// Titles written after a place's name (« Halep Valisi », "Aleppo Governor"): the name is still the place's, not
+    /// the start of a longer name, but the person holding the title is meant, not the place.
+    /// </summary>
+    public FrozenSet<string> Titles { get; }
 
     /// <summary>Cues standing before a name, indexed by their last word (the one next to the name).</summary>
     public FrozenDictionary<string, IReadOnlyList<PlaceCue>> BeforeByLastWord { get; }
@@ -104,8 +111,10 @@ public sealed record PlaceVocabulary
         var links = new HashSet<string>(StringComparer.Ordinal);
         var prefixes = new List<string>();
         var homographs = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        var titles = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (language, entry) in file.Languages)
         {
+            titles.UnionWith(entry.Titles.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             links.UnionWith(entry.Connectors.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             prefixes.AddRange(entry.Prefixes.Select(NameNormalizer.FoldWord));
             homographs[language] = entry.Homographs.Select(NameNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
@@ -132,7 +141,7 @@ public sealed record PlaceVocabulary
         }
 
         var heads = (file.GenericHeads ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal);
-        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenDictionary(StringComparer.Ordinal), heads)
+        return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenDictionary(StringComparer.Ordinal), heads, titles.ToFrozenSet(StringComparer.Ordinal))
         {
             FunctionWords = (file.NotNames ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal),
         };
@@ -165,6 +174,9 @@ public sealed record PlaceVocabulary
     {
         [JsonPropertyName("prefixes")]
         public string[] Prefixes { get; init; } = [];
+
+        [JsonPropertyName("titles")]
+        public string[] Titles { get; init; } = [];
     }
 
     private sealed record CueEntry(string? Before, string? After, string? Kind, string? Relation, string? Direction);

@@ -42,21 +42,22 @@ public sealed record PhraseMatch<T>(int First, int Last, Phrase<T> Phrase);
 
 /// <summary>
 /// Finds phrases in tokenized text, longest match first, never overlapping. Phrases are indexed by their first word
-/// (stems in a short list), so a text is scanned once.
+/// (stems by their first letter), so a text is scanned once.
 /// </summary>
 public sealed class PhraseMatcher<T>
 {
     private readonly Dictionary<string, List<Phrase<T>>> _byFirstWord = new(StringComparer.Ordinal);
-    private readonly List<Phrase<T>> _stemFirst = [];
+    private readonly Dictionary<char, List<Phrase<T>>> _stemFirstByLetter = [];
 
     public PhraseMatcher(IEnumerable<Phrase<T>> phrases)
     {
         ArgumentNullException.ThrowIfNull(phrases);
+        var stemFirst = new List<Phrase<T>>();
         foreach (var phrase in phrases.Where(p => p.Words.Count > 0 && p.Words[0].Word.Length > 0))
         {
             if (phrase.Words[0].IsStem)
             {
-                _stemFirst.Add(phrase);
+                stemFirst.Add(phrase);
             }
             else
             {
@@ -74,7 +75,19 @@ public sealed class PhraseMatcher<T>
             list.Sort((a, b) => b.Words.Count.CompareTo(a.Words.Count));
         }
 
-        _stemFirst.Sort((a, b) => b.Words.Count.CompareTo(a.Words.Count));
+        stemFirst.Sort((a, b) => b.Words.Count.CompareTo(a.Words.Count));
+
+        // A word can only start with a stem that starts with its first letter: each word tries those few, in the same order.
+        foreach (var phrase in stemFirst)
+        {
+            var letter = phrase.Words[0].Word[0];
+            if (!_stemFirstByLetter.TryGetValue(letter, out var list))
+            {
+                _stemFirstByLetter[letter] = list = [];
+            }
+
+            list.Add(phrase);
+        }
     }
 
     /// <summary>Every match in <paramref name="tokens"/>, in order; at each position the longest phrase wins.</summary>
@@ -108,7 +121,7 @@ public sealed class PhraseMatcher<T>
             best = Longest(text, tokens, i, exact, best);
         }
 
-        return _stemFirst.Count == 0 ? best : Longest(text, tokens, i, _stemFirst, best);
+        return tokens[i].Key.Length > 0 && _stemFirstByLetter.TryGetValue(tokens[i].Key[0], out var stems) ? Longest(text, tokens, i, stems, best) : best;
     }
 
     private static PhraseMatch<T>? Longest(string text, IReadOnlyList<TextToken> tokens, int i, List<Phrase<T>> candidates, PhraseMatch<T>? best)
