@@ -55,8 +55,29 @@ public sealed class TerritoryApiFixture : IAsyncLifetime
             EventId = (long)(await command.ExecuteScalarAsync())!;
         }
 
+        // An aggregate claim over 27-28 November in the Idlib governorate.
+        const string claim = """
+            WITH e AS (
+                INSERT INTO events (kind, place_id, gainer_id, day_from, day_to, date_precision, quantities, rule, confidence, status, created_at, updated_at)
+                VALUES ('claim', (SELECT id FROM places WHERE kind = 'governorate' AND name ILIKE 'Idl%' ORDER BY id LIMIT 1), (SELECT id FROM actors WHERE key = 'hts'),
+                        '2024-11-27', '2024-11-28', 'range', '{"km2": 850, "localities": 108, "counted_by": "hts"}', 'claim.quantity', 0.75, 'pending', now(), now())
+                RETURNING id)
+            INSERT INTO event_sources (event_id, revision_id, sentence_start, sentence_end, quote)
+            SELECT e.id, @revision, 0, length(@quote), @quote FROM e RETURNING event_id
+            """;
+        await using (var command = App.DataSource.CreateCommand(claim))
+        {
+            command.Parameters.AddWithValue("revision", report.RevisionId);
+            command.Parameters.AddWithValue("quote", ClaimQuote);
+            ClaimId = (long)(await command.ExecuteScalarAsync())!;
+        }
+
         await App.Services.GetRequiredService<TerritoryStore>().RebuildAsync();
     }
+
+    public const string ClaimQuote = "Les rebelles affirment avoir pris 850 km² et 108 localités en deux jours.";
+
+    public long ClaimId { get; private set; }
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }
@@ -165,6 +186,7 @@ public class TerritoryApiTests(TerritoryApiFixture fixture) : IClassFixture<Terr
     [InlineData("/api/territories/2024-11-28/events?lon=200&lat=36", "lon")]
     [InlineData("/api/territories/2024-11-28/events?lon=36.8", "lat")]
     [InlineData("/api/territories/2024-1-28/cells/1/events", "day")]
+    [InlineData("/api/territories/2024-11-32/claims", "day")]
     public async Task Bad_parameters_get_a_400_naming_the_parameter(string path, string parameter)
     {
         using var response = await Client.GetAsync(new Uri(path, UriKind.Relative), Cancel);
@@ -172,6 +194,32 @@ public class TerritoryApiTests(TerritoryApiFixture fixture) : IClassFixture<Terr
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Cancel));
         Assert.True(json.RootElement.GetProperty("errors").TryGetProperty(parameter, out var messages), $"{path}: no error for '{parameter}' in {json.RootElement}");
         Assert.NotEmpty(messages.EnumerateArray().First().GetString()!);
+    }
+
+    [Fact]
+    public async Task Claims_of_a_day_come_beside_the_engines_figures_for_their_side_and_region()
+    {
+        using var json = await JsonAsync("/api/territories/2024-11-28/claims");
+        Assert.Contains("held_km2", json.RootElement.GetProperty("method").GetString(), StringComparison.Ordinal);
+        var claim = Assert.Single(json.RootElement.GetProperty("claims").EnumerateArray());
+        Assert.Equal(fixture.ClaimId, claim.GetProperty("id").GetInt64());
+        Assert.Equal(850, claim.GetProperty("quantities").GetProperty("km2").GetDouble());
+        Assert.Equal(108, claim.GetProperty("quantities").GetProperty("localities").GetDouble());
+        Assert.False(claim.GetProperty("quantities").TryGetProperty("counted_by", out _));
+        Assert.Equal(TerritoryApiFixture.ClaimQuote, claim.GetProperty("quote").GetString());
+
+        // The engine's figure: Saraqib (Idlib governorate), taken by HTS on the 28th, is the opposition's only gain.
+        var estimate = claim.GetProperty("estimate");
+        Assert.Equal("opposition", estimate.GetProperty("side").GetString());
+        Assert.Equal(1, estimate.GetProperty("heldLocalities").GetInt32());
+        using var areas = await JsonAsync("/api/territories/2024-11-28/areas");
+        var htsGain = areas.RootElement.GetProperty("theater").EnumerateArray().Single(r => r.GetProperty("actor").GetString() == "hts").GetProperty("sinceStartKm2").GetDouble();
+        Assert.Equal(htsGain, estimate.GetProperty("heldKm2").GetDouble(), 3);
+        Assert.True(estimate.GetProperty("upperKm2").GetDouble() >= estimate.GetProperty("heldKm2").GetDouble());
+
+        // The day before the claim's dates: not listed.
+        using var before = await JsonAsync("/api/territories/2024-11-26/claims");
+        Assert.Empty(before.RootElement.GetProperty("claims").EnumerateArray());
     }
 
     [Fact]
