@@ -30,6 +30,7 @@ public static class TerritoryCommand
         root.Subcommands.Add(BenchCommand.Build(connection, console));
         root.Subcommands.Add(SnapshotCommand.Build(connection, console));
         root.Subcommands.Add(ControlCommand.Build(connection, console));
+        root.Subcommands.Add(AreaCommand.Build(connection, console));
 
         var parsed = root.Parse(args);
         return await parsed.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);

@@ -12,6 +12,8 @@ builder.AddTerritoryWeb();
 builder.AddTerritoryRebuild();
 builder.AddSnapshots();
 builder.AddTerritoryApiDocument();
+builder.AddMeasure();
+builder.AddExport();
 
 var app = builder.Build();
 
@@ -32,6 +34,8 @@ app.MapTimelineApi();
 app.MapSnapshotsApi();
 app.MapTerritoryApi();
 app.MapApiDocument();
+app.MapMeasureApi();
+app.MapExportApi();
 
 app.MapStaticAssets();
 app.MapRazorComponents<App>();

@@ -36,6 +36,9 @@ public sealed class TerritoryAppFactory : WebApplicationFactory<Program>, IAsync
         builder.UseSetting("ConnectionStrings:Territory", _connectionString);
         builder.UseSetting("Territory:CreateFirstAdmin", "false");
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        // Several tests seed territories by hand; the background rebuild would replace them with the engine's output.
+        // Tests of the engine run it explicitly (or through the readers that rebuild a queued day).
+        builder.UseSetting("Territory:Rebuild:PollSeconds", "0");
     }
 
     /// <summary>A client on the real port that keeps cookies and does not follow redirects, so tests see them.</summary>

@@ -51,6 +51,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int ObjectWindow = 24;
     private const int AnaphorWindow = 6;
     private const int CivilianWindow = 8;
+    private const int AfterWindow = 6;
 
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
@@ -93,6 +94,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
+        var background = new HashSet<ExtractedEvent>(ReferenceEqualityComparer.Instance);
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
@@ -114,7 +116,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
                     break;
                 case VerbRole.Control:
-                    controls.AddRange(ControlChanges(sentence, verbs, v));
+                    var changes = ControlChanges(sentence, verbs, v).ToList();
+                    controls.AddRange(changes);
+                    if (rule.Tier == ControlTier.Withdrawn && CameFirst(sentence, verbs, v))
+                    {
+                        background.UnionWith(changes);
+                    }
+
                     break;
                 case VerbRole.Strike when !negated:
                     events.AddRange(Strikes(sentence, verbs, v));
@@ -127,7 +135,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
-        events.AddRange(OnePerPlace(controls));
+        events.AddRange(OnePerPlace(controls, background));
         if (!question && !historical)
         {
             events.AddRange(Casualties(sentence));
@@ -165,6 +173,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var gainer = tier == ControlTier.Withdrawn ? actors.Unknown : subject ?? actors.Unknown;
+        if (gainer.IsUnknown && tier != ControlTier.Withdrawn && sentence.TokensWhere(vocabulary.GenericAgents.Contains))
+        {
+            gainer = NamedAttacker(sentence) ?? gainer;
+        }
+
         var loser = tier == ControlTier.Withdrawn ? subject ?? actors.Unknown : LoserAfter(sentence, verb, gainer) ?? actors.Unknown;
         if (tier == ControlTier.Withdrawn)
         {
@@ -319,7 +332,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i)).ToList();
-        var objects = inWindow.Where(p => !IsLocator(p, tier) && !Genitive(p) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))).ToList();
+        // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
+        var objects = inWindow.Where(p => !IsLocator(p, tier) && !(Genitive(p) && !sentence.RightBefore(p, verb.First)) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))).ToList();
 
         // A named point beats the area around it: a countryside or a province is where things happened, not what changed
         // hands; a road is, when nothing nearer is named ("cut the M5", but "the M5 near al-Zirbah").
@@ -463,12 +477,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // One event per place per sentence (the gold set's rule): a capture wins; a withdrawal with the side that moved in
-    // (« X girdi; rejim güçleri şehri terk etti ») is a withdrawal to that side; otherwise the strongest tier.
-    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls)
+    // (« X girdi; rejim güçleri şehri terk etti ») is a withdrawal to that side, unless told as what came first (« entered
+    // X after the regime withdrew from it »): then the entry stands; otherwise the strongest tier.
+    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls, HashSet<ExtractedEvent> background)
     {
         foreach (var group in controls.GroupBy(e => (e.Place?.Place?.Id, e.Place?.Place is null ? e.Place?.Span.Start : null)))
         {
             var list = group.ToList();
+            if (list.Exists(e => !background.Contains(e)))
+            {
+                list.RemoveAll(background.Contains);
+            }
+
             var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
             var withdrawn = list.FirstOrDefault(e => e.Tier == ControlTier.Withdrawn);
             var incomer = list.FirstOrDefault(e => e.Tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && !e.Gainer.IsUnknown
@@ -487,6 +507,26 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
     }
+
+    // « après le retrait de l'armée », "after the regime forces withdrew", « بعد انسحاب »; in Turkish the word follows
+    // (« çekilmesinin ardından »). Only within the verb's own clause: no other verb between.
+    private bool CameFirst(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v)
+    {
+        var verb = verbs[v];
+        if (verb.Phrase.Value.ObjectBeforeVerb)
+        {
+            return sentence.AnyTokenAfter(verb.Last, 2, vocabulary.AfterWords.Contains);
+        }
+
+        var window = v > 0 ? Math.Min(AfterWindow, verb.First - verbs[v - 1].Last - 1) : AfterWindow;
+        return sentence.AnyTokenBefore(verb.First, window, vocabulary.AfterWords.Contains);
+    }
+
+    // "fell to the attackers": the side named in the sentence, or the subject of the one before, that does not hold the
+    // ground; nobody otherwise.
+    private Actor? NamedAttacker(SentenceView sentence) =>
+        sentence.Actors.Where(a => !a.Actor.IsUnknown && a.Actor.Side != options.DefaultHolderSide && !sentence.InParentheses(a.Start)).Select(a => a.Actor).FirstOrDefault()
+        ?? (sentence.PreviousSubject is { IsUnknown: false } previous && previous.Side != options.DefaultHolderSide ? previous : null);
 
     private static int TierRank(ControlTier? tier) => tier switch
     {
@@ -520,11 +560,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return before?.Actor ?? sentence.PreviousSubject;
     }
 
-    // « tombée aux mains des jihadistes », "fell to the rebels", « muhaliflerin eline geçti » (the possessor comes before in Turkish).
+    // « tombée aux mains des jihadistes », "fell to the rebels", « muhaliflerin eline geçti » (the possessor comes before in Turkish);
+    // « tenue par les rebelles désormais »: the agent may stand inside the phrase.
     private static Actor? AgentAfter(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var verbStart = sentence.TokenStart(verb.First);
-        var verbEnd = sentence.TokenEnd(verb.Last);
+        var verbEnd = sentence.TokenEnd(verb.First);
         return verb.Phrase.Value.ObjectBeforeVerb
             ? sentence.Actors.LastOrDefault(a => a.End <= verbStart)?.Actor
             : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd)?.Actor;
@@ -723,6 +764,22 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             return false;
         }
+
+        public bool AnyTokenAfter(int token, int window, Func<TextToken, bool> test)
+        {
+            for (var t = token + 1; t <= Math.Min(_lastToken, token + window); t++)
+            {
+                if (test(Input.Tokens[t]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The place's last word stands right before the token (« Serakib'in kontrolünü »).
+        public bool RightBefore(PlaceMention place, int token) => FirstTokenAtOrAfter(Input.Tokens, place.Span.End) == token;
 
         public bool AnyTokenInside(int first, int last, Func<TextToken, bool> test)
         {

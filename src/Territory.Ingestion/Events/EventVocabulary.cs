@@ -102,6 +102,12 @@ public sealed class EventVocabulary
     /// <summary>Genitive endings after an apostrophe (Turkish « Hama'nın kuzeyi »): the place owns what is taken.</summary>
     public IReadOnlyList<string> GenitiveSuffixes { get; private init; } = [];
 
+    /// <summary>Words opening a clause that tells what came first (« après », "after", « بعد »; « ardından » follows in Turkish).</summary>
+    public WordSet AfterWords { get; private init; } = null!;
+
+    /// <summary>Words for whoever attacks ("the attackers", « les assaillants »): no side by themselves.</summary>
+    public WordSet GenericAgents { get; private init; } = null!;
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -122,7 +128,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -172,6 +178,8 @@ public sealed class EventVocabulary
             articles.AddRange(Strings(entry, "attributiveArticles"));
             locatorSuffixes.AddRange(Strings(entry, "locatorSuffixes"));
             genitiveSuffixes.AddRange(Strings(entry, "genitiveSuffixes"));
+            afterWords.AddRange(Strings(entry, "afterWords"));
+            genericAgents.AddRange(Strings(entry, "genericAgents"));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -203,6 +211,8 @@ public sealed class EventVocabulary
             LocatorSuffixes = [.. locatorSuffixes.OrderByDescending(x => x.Length)],
             GenitiveSuffixes = [.. genitiveSuffixes.OrderByDescending(x => x.Length)],
             Reporters = new PhraseMatcher<string>(reporters),
+            AfterWords = new WordSet(afterWords),
+            GenericAgents = new WordSet(genericAgents),
         };
     }
 

@@ -129,8 +129,10 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return [.. candidates, .. variants];
         }
 
+        // « Halep Havaalanı »: the name as written too, when it only matched a variant of the city's name (Halab).
         var extra = candidates
             .Select(c => NameNormalizer.Normalize(c.MatchedName))
+            .Append(spanKey)
             .Distinct()
             .SelectMany(key => index.NamedAfter(key, kinds, candidates.Max(c => c.NameScore) - 0.05, candidates[0].Match))
             .ToList();

@@ -37,6 +37,7 @@ export class AreaChart {
       if (i % every === 0 || i === days.length - 1) nodes.push(svg('text', { x: this.x(i), y: height - 8, 'text-anchor': anchor, class: 'axis' }, formatShort(d.day)));
     });
 
+    const labels = [];
     for (const actor of model.holders) {
       const series = days.map((d, i) => ({ i, area: d.areas.find((a) => a.actor === actor.id) })).filter((p) => p.area);
       if (series.length === 0) continue;
@@ -45,8 +46,15 @@ export class AreaChart {
       nodes.push(svg('polygon', { points: [...upper, ...lower.reverse()].join(' '), fill: actor.color, 'fill-opacity': 0.2, class: 'band' }));
       nodes.push(svg('polyline', { points: series.map((p) => `${this.x(p.i)},${y(p.area.lowerKm2)}`).join(' '), stroke: actor.color, fill: 'none', 'stroke-width': 2.5, class: 'held' }));
       const last = series[series.length - 1];
-      nodes.push(svg('text', { x: this.x(last.i) - 4, y: y(last.area.lowerKm2) - 6, 'text-anchor': 'end', class: 'series-label' }, actor.name));
+      labels.push({ x: this.x(last.i) - 4, y: y(last.area.lowerKm2) - 6, name: actor.name });
     }
+    // Series ending close together would print their names on top of each other: from the bottom of the plot up, keep
+    // them 13 px apart.
+    labels.sort((a, b) => b.y - a.y);
+    labels.forEach((label, i) => {
+      label.y = Math.min(label.y, i === 0 ? height - margin.bottom - 4 : labels[i - 1].y - 13);
+      nodes.push(svg('text', { x: label.x, y: label.y, 'text-anchor': 'end', class: 'series-label' }, label.name));
+    });
 
     this.cursor = svg('line', { y1: margin.top, y2: height - margin.bottom, class: 'cursor' });
     nodes.push(this.cursor);

@@ -1,11 +1,22 @@
-// Draws one day of the timeline: territories, the front, changed places and events. Leaflet layers are built once per
-// geometry (or event) and kept, so switching days only swaps which layers are on the map.
+// Draws the days of the timeline: territories, the front, changed places and events. Every layer any day needs is built
+// and added once, when the timeline arrives; switching days only shows and hides their elements (no projection, no
+// path strings, no DOM insertion), so a scrub step costs a few style changes.
 import * as L from '../../lib/leaflet/leaflet-src.esm.js';
 import { decodeGeometry, decodeLines } from './geometry.js';
 import { eventNodes } from './day-panel.js';
 import { element } from './format.js';
 
 const eventSymbols = { control_change: '⚑', strike: '✸', casualties: '✚', claim: '❝', denial: '✕' };
+
+// A hidden layer keeps its elements in the map; Leaflet builds new ones when its group is switched back on, hence 'add'.
+function applyShown(layer) {
+  const display = layer.dayShown ? '' : 'none';
+  const node = layer.getElement?.();
+  if (node) node.style.display = display;
+  const tooltip = layer.getTooltip?.()?.getElement();
+  if (tooltip) tooltip.style.display = display;
+  if (!layer.dayShown) layer.closePopup?.();
+}
 
 export class DayLayers {
   constructor(map, model) {
@@ -19,87 +30,129 @@ export class DayLayers {
       changes: L.layerGroup().addTo(map),
       events: L.layerGroup().addTo(map),
     };
-    this.territoryLayers = new Map();
-    this.frontLayers = new Map();
-    this.eventMarkers = new Map();
-    this.shownMaps = { territories: new Map(), front: new Map(), events: new Map() };
+    this.cache = new Map();
+    this.shown = new Set();
+    this.dayLayers = model.days.map((day) => this.layersOf(day));
+    map.on('zoomend', () => this.placeLabels());
   }
 
-  territoryLayer(t) {
-    const key = `${t.geometry}|${t.actor}|${t.state}`;
-    let layer = this.territoryLayers.get(key);
+  // One layer per key, built and added (hidden) the first time a day needs it.
+  layer(group, key, build) {
+    let layer = this.cache.get(key);
     if (!layer) {
-      const latlngs = decodeGeometry(this.model.geometries[t.geometry], this.model.scale);
-      const contested = t.state === 'contested';
-      const actor = this.model.actorById.get(t.actor);
-      const label = contested ? 'Contested' : actor?.name ?? 'Unknown holder';
-      layer = L.polygon(latlngs, contested
-        ? { color: '#333333', weight: 1.5, dashArray: '4 3', fillColor: 'url(#contested-hatch)', fillOpacity: 1, className: 'territory contested' }
-        : { color: actor?.color ?? '#777777', weight: 1.5, fillColor: actor?.color ?? '#777777', fillOpacity: 0.35, className: 'territory held' });
-      // The label names the holder (or says contested), so nothing is told by colour alone.
-      layer.bindTooltip(label, { permanent: true, direction: 'center', className: `territory-label${contested ? ' contested' : ''}`, interactive: false });
-      this.territoryLayers.set(key, layer);
-    }
-    return [key, layer];
-  }
-
-  frontLayer(index) {
-    let layer = this.frontLayers.get(index);
-    if (!layer) {
-      layer = L.polyline(decodeLines(this.model.geometries[index], this.model.scale),
-        { pane: 'front', color: '#111111', weight: 3.5, opacity: 0.9, className: 'front-line', interactive: false });
-      this.frontLayers.set(index, layer);
+      layer = build();
+      if (!layer) return null;
+      layer.dayShown = false;
+      layer.on('add', () => { applyShown(layer); this.relabelSoon(); });
+      this.groups[group].addLayer(layer);
+      applyShown(layer);
+      this.cache.set(key, layer);
     }
     return layer;
   }
 
-  eventMarker(id) {
-    let marker = this.eventMarkers.get(id);
-    if (!marker) {
-      const e = this.model.eventById.get(id);
-      const place = this.model.placeById.get(e.place);
-      if (!place) return null;
-      const title = `${place.name}: ${e.kind.replace('_', ' ')}${e.tier ? ` (${e.tier})` : ''}`;
-      marker = L.marker([place.lat, place.lon], {
-        icon: L.divIcon({ className: `event-marker kind-${e.kind}`, html: eventSymbols[e.kind] ?? '•', iconSize: [22, 22] }),
-        title,
-        alt: title,
-        keyboard: true,
-        riseOnHover: true,
-      });
-      marker.bindPopup(() => element('div', { class: 'event-popup' }, ...eventNodes(this.model, e)), { maxWidth: 320 });
-      this.eventMarkers.set(id, marker);
+  layersOf(day) {
+    const layers = day.territories.map((t) => this.layer('territories', `t|${t.geometry}|${t.actor}|${t.state}`, () => this.territoryLayer(t)));
+    if (day.front !== null) layers.push(this.layer('front', `f|${day.front}`, () => this.frontLayer(day.front)));
+    for (const id of day.events) layers.push(this.layer('events', `e|${id}`, () => this.eventMarker(id)));
+    for (const change of day.changes) {
+      const color = change.state === 'contested' ? '#333333' : this.model.actorById.get(change.actor)?.color ?? '#777777';
+      layers.push(this.layer('changes', `c|${change.place}|${change.state}|${change.actor}`, () => this.changeMarker(change, color)));
     }
+    return new Set(layers.filter((l) => l));
+  }
+
+  territoryLayer(t) {
+    const latlngs = decodeGeometry(this.model.geometries[t.geometry], this.model.scale);
+    const contested = t.state === 'contested';
+    const actor = this.model.actorById.get(t.actor);
+    const label = contested ? 'Contested' : actor?.name ?? 'Unknown holder';
+    const layer = L.polygon(latlngs, contested
+      ? { color: '#333333', weight: 1.5, dashArray: '4 3', fillColor: 'url(#contested-hatch)', fillOpacity: 1, className: 'territory contested' }
+      : { color: actor?.color ?? '#777777', weight: 1.5, fillColor: actor?.color ?? '#777777', fillOpacity: 0.35, className: 'territory held' });
+    // The label names the holder (or says contested), so nothing is told by colour alone.
+    layer.bindTooltip(label, { permanent: true, direction: 'center', className: `territory-label${contested ? ' contested' : ''}`, interactive: false });
+    layer.labelPriority = contested ? 3 : 1;
+    return layer;
+  }
+
+  frontLayer(index) {
+    return L.polyline(decodeLines(this.model.geometries[index], this.model.scale),
+      { pane: 'front', color: '#111111', weight: 3.5, opacity: 0.9, className: 'front-line', interactive: false });
+  }
+
+  eventMarker(id) {
+    const e = this.model.eventById.get(id);
+    const place = this.model.placeById.get(e.place);
+    if (!place) return null;
+    const title = `${place.name}: ${e.kind.replace('_', ' ')}${e.tier ? ` (${e.tier})` : ''}`;
+    const marker = L.marker([place.lat, place.lon], {
+      icon: L.divIcon({ className: `event-marker kind-${e.kind}`, html: eventSymbols[e.kind] ?? '•', iconSize: [22, 22] }),
+      title,
+      alt: title,
+      keyboard: true,
+      riseOnHover: true,
+    });
+    marker.bindPopup(() => element('div', { class: 'event-popup' }, ...eventNodes(this.model, e)), { maxWidth: 320 });
     return marker;
   }
 
-  // Adds what the day needs that is not on the map, removes what it no longer needs.
-  swap(group, shown, wanted) {
-    for (const [key, layer] of shown) if (!wanted.has(key)) { group.removeLayer(layer); shown.delete(key); }
-    for (const [key, layer] of wanted) if (!shown.has(key)) { group.addLayer(layer); shown.set(key, layer); }
+  // A changed place, ringed in the new holder's colour and labelled.
+  changeMarker(change, color) {
+    const place = this.model.placeById.get(change.place);
+    if (!place) return null;
+    const marker = L.circleMarker([place.lat, place.lon], { pane: 'changes', radius: 9, weight: 4, color, fillColor: '#ffffff', fillOpacity: 1, className: 'changed-place', interactive: false });
+    marker.bindTooltip(`${place.name}: ${change.state === 'contested' ? 'contested' : `to ${this.model.actorName(change.actor)}`}`,
+      { permanent: true, direction: 'right', offset: [10, 0], className: 'changed-label' });
+    marker.labelPriority = 2;
+    return marker;
   }
 
   show(day) {
-    this.swap(this.groups.territories, this.shownMaps.territories, new Map(day.territories.map((t) => this.territoryLayer(t))));
-    this.swap(this.groups.front, this.shownMaps.front, new Map(day.front === null ? [] : [[day.front, this.frontLayer(day.front)]]));
-    this.swap(this.groups.events, this.shownMaps.events, new Map(day.events.map((id) => [id, this.eventMarker(id)]).filter(([, m]) => m)));
+    const wanted = this.dayLayers[this.model.dayIndex.get(day.day)];
+    for (const layer of this.shown) {
+      if (!wanted.has(layer)) { layer.dayShown = false; applyShown(layer); }
+    }
+    for (const layer of wanted) {
+      if (!this.shown.has(layer)) { layer.dayShown = true; applyShown(layer); }
+    }
+    this.shown = wanted;
+    this.placeLabels();
+  }
 
-    // Changed places are few: they are rebuilt each day, ringed in the new holder's colour and labelled.
-    this.groups.changes.clearLayers();
-    for (const change of day.changes) {
-      const place = this.model.placeById.get(change.place);
-      if (!place) continue;
-      const color = change.state === 'contested' ? '#333333' : this.model.actorById.get(change.actor)?.color ?? '#777777';
-      L.circleMarker([place.lat, place.lon], { pane: 'changes', radius: 9, weight: 4, color, fillColor: '#ffffff', fillOpacity: 1, className: 'changed-place', interactive: false })
-        .bindTooltip(`${place.name}: ${change.state === 'contested' ? 'contested' : `to ${this.model.actorName(change.actor)}`}`,
-          { permanent: true, direction: 'right', offset: [10, 0], className: 'changed-label' })
-        .addTo(this.groups.changes);
+  relabelSoon() {
+    if (this.relabelQueued) return;
+    this.relabelQueued = true;
+    queueMicrotask(() => { this.relabelQueued = false; this.placeLabels(); });
+  }
+
+  // Simple collision avoidance for the permanent labels: contested areas first, then changed places, then holders; a
+  // label that would overlap one already placed tries a position above or below (a changed place's: left of its ring),
+  // else is hidden (the area keeps its colour and pattern, the place its ring and its line in the day's list). Boxes come
+  // from projected points and the text's length, so placing never reads layout.
+  placeLabels() {
+    const placed = [];
+    const labelled = [...this.shown].filter((l) => l.getTooltip?.()?.getElement() && this.map.hasLayer(l))
+      .sort((a, b) => b.labelPriority - a.labelPriority);
+    for (const layer of labelled) {
+      const tooltip = layer.getTooltip();
+      const node = tooltip.getElement();
+      const point = this.map.latLngToContainerPoint(tooltip.getLatLng());
+      const width = labelWidth(tooltip.getContent());
+      const height = 22;
+      const changed = layer.labelPriority === 2;
+      const candidates = changed
+        ? [[point.x + 10, point.y - height / 2, ''], [point.x - 10 - width, point.y - height / 2, `${-(width + 20)}px 0`]]
+        : [0, -26, 26].map((dy) => [point.x - width / 2, point.y - height / 2 + dy, dy ? `0 ${dy}px` : '']);
+      const fit = candidates.find(([x, y]) => !placed.some((b) => x < b.x + b.w && b.x < x + width && y < b.y + b.h && b.y < y + height));
+      node.style.visibility = fit ? '' : 'hidden';
+      node.style.translate = fit ? fit[2] : '';
+      if (fit) placed.push({ x: fit[0], y: fit[1], w: width, h: height });
     }
   }
+}
 
-  setVisible(name, visible) {
-    const group = this.groups[name];
-    if (visible && !this.map.hasLayer(group)) group.addTo(this.map);
-    if (!visible && this.map.hasLayer(group)) group.remove();
-  }
+// A generous estimate of a label's width in px (bold 12px text plus padding), so estimated boxes never under-cover.
+function labelWidth(text) {
+  return String(text).length * 7.6 + 12;
 }

@@ -22,6 +22,7 @@ export function eventNodes(model, e) {
 export class DayPanel {
   constructor(root, model) {
     this.model = model;
+    this.built = new Map();
     this.heading = root.querySelector('#day-heading');
     this.areas = root.querySelector('.areas');
     this.changes = root.querySelector('.changes');
@@ -44,16 +45,31 @@ export class DayPanel {
     }
   }
 
+  // A day's list items are built on its first showing and kept, so going back to it only moves nodes.
+  nodesOf(day) {
+    let nodes = this.built.get(day.day);
+    if (!nodes) {
+      const model = this.model;
+      nodes = {
+        areas: day.areas.map((a) => element('li', {}, `${model.actorName(a.actor)}: ${formatKm2(a.lowerKm2)}–${formatKm2(a.upperKm2)} km²`)),
+        changes: day.changes.map((c) => element('li', {},
+          element('strong', {}, model.placeName(c.place)),
+          `: ${holderText(model, c.previousActor, c.previousState)} → ${holderText(model, c.actor, c.state)}${c.tier && c.tier !== c.state ? ` (${c.tier})` : ''}`)),
+        events: day.events.map((id) => model.eventById.get(id))
+          .map((e) => element('li', { class: 'event', 'data-event-id': e.id }, ...eventNodes(model, e))),
+      };
+      this.built.set(day.day, nodes);
+    }
+    return nodes;
+  }
+
   show(day) {
-    const model = this.model;
+    const nodes = this.nodesOf(day);
     this.heading.textContent = formatLong(day.day);
     this.heading.dataset.day = day.day;
-    this.areas.replaceChildren(...day.areas.map((a) => element('li', {}, `${model.actorName(a.actor)}: ${formatKm2(a.lowerKm2)}–${formatKm2(a.upperKm2)} km²`)));
-    this.changes.replaceChildren(...day.changes.map((c) => element('li', {},
-      element('strong', {}, model.placeName(c.place)),
-      `: ${holderText(model, c.previousActor, c.previousState)} → ${holderText(model, c.actor, c.state)}${c.tier && c.tier !== c.state ? ` (${c.tier})` : ''}`)));
-    this.events.replaceChildren(...day.events.map((id) => model.eventById.get(id))
-      .map((e) => element('li', { class: 'event', 'data-event-id': e.id }, ...eventNodes(model, e))));
+    this.areas.replaceChildren(...nodes.areas);
+    this.changes.replaceChildren(...nodes.changes);
+    this.events.replaceChildren(...nodes.events);
     this.noChanges.hidden = day.changes.length > 0;
     this.noEvents.hidden = day.events.length > 0;
   }

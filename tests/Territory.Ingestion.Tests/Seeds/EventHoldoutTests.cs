@@ -1,0 +1,44 @@
+using Territory.Ingestion.Actors;
+using Territory.Ingestion.Evaluation;
+using Territory.Ingestion.Geocoding;
+using Territory.Testing;
+
+namespace Territory.Ingestion.Tests.Seeds;
+
+/// <summary>
+/// Held-out gold sets (data/gold/events-holdout.jsonl, events-holdout-2.jsonl), written after the rules were tuned on
+/// the main gold set and never read by whoever tunes them: they measure how far the rules generalise.
+/// </summary>
+public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<ReferenceGazetteer>
+{
+    // The first set measured precision 88.2 %, recall 65.2 % when written; its misses were then described as classes
+    // of phrasing (not as its sentences) to whoever wrote general rules for them, giving 95.5 % / 91.3 %. So it is no
+    // longer blind: the second set, written after those rules and scored once, is the honest figure (93.3 % / 77.8 %
+    // on 2026-11-25). Floors sit a little below the measured figures; the target is 90 %.
+    private const double PrecisionFloor = 0.90;
+    private const double RecallFloor = 0.85;
+    private const double SecondPrecisionFloor = 0.90;
+    private const double SecondRecallFloor = 0.75;
+
+    [Fact]
+    public async Task Control_changes_of_the_second_held_out_set_are_scored()
+    {
+        gazetteer.Require();
+        var analyzer = new ReportAnalyzer(GazetteerIndex.Build(await gazetteer.LoadEntriesAsync()));
+        var score = EventGoldSet.Score(analyzer, EventGoldSet.Read(RepoFolder.Path("data", "gold", "events-holdout-2.jsonl")), ActorCatalog.Default);
+        TestContext.Current.TestOutputHelper?.WriteLine(score.Summary());
+        Assert.True(score.Expected >= 18, $"the second held-out set lost items: {score.Expected} control changes");
+        Assert.True(score.Precision >= SecondPrecisionFloor && score.Recall >= SecondRecallFloor, score.Summary());
+    }
+
+    [Fact]
+    public async Task Control_changes_of_the_held_out_set_are_scored()
+    {
+        gazetteer.Require();
+        var analyzer = new ReportAnalyzer(GazetteerIndex.Build(await gazetteer.LoadEntriesAsync()));
+        var score = EventGoldSet.Score(analyzer, EventGoldSet.Read(RepoFolder.Path("data", "gold", "events-holdout.jsonl")), ActorCatalog.Default);
+        TestContext.Current.TestOutputHelper?.WriteLine(score.Summary());
+        Assert.True(score.Expected >= 20, $"the held-out set lost items: {score.Expected} control changes");
+        Assert.True(score.Precision >= PrecisionFloor && score.Recall >= RecallFloor, score.Summary());
+    }
+}
