@@ -129,6 +129,35 @@ public class TerritoryStoreTests(CuratedGazetteerDatabase database) : IClassFixt
         Assert.Equal("hts", (await Store.GetPlaceControlAsync(town, Cancel))!.Days.Single(d => d.Day == Start.AddDays(5)).Actor);
     }
 
+    private async Task<long> PlaceAsync(string kind, string name) =>
+        await ScalarAsync<long>("SELECT id FROM places WHERE source = 'curated' AND kind = @kind AND name ILIKE @name ORDER BY id LIMIT 1", ("kind", kind), ("name", name));
+
+    [Fact]
+    public async Task A_city_capture_takes_its_neighbourhoods_unless_one_has_its_own_report_and_a_region_event_flips_nothing()
+    {
+        await PrepareAsync();
+        var day = Start.AddDays(3);
+        var aleppo = await PlaceAsync("city", "Aleppo");
+        var furqan = await PlaceAsync("neighbourhood", "al-Furqan");
+        var newAleppo = await PlaceAsync("neighbourhood", "New Aleppo");
+        var governorate = await ScalarAsync<long>("SELECT id FROM places WHERE kind = 'governorate' AND name ILIKE 'Hama%' ORDER BY id LIMIT 1");
+        var hama = await PlaceAsync("city", "Hama");
+        var city = await AddEventAsync(aleppo, "claimed", "hts", "government", day, day);
+        var own = await AddEventAsync(newAleppo, "entered", "hts", null, day, day);
+        await AddEventAsync(governorate, "claimed", "hts", "government", day, day);
+        await Store.RebuildAsync(Cancel);
+
+        var furqanDay = (await Store.GetPlaceControlAsync(furqan, Cancel))!.Days.Single(d => d.Day == day);
+        Assert.Equal("hts", furqanDay.Actor);
+        Assert.Equal([city], furqanDay.EventIds);
+        var newAleppoDay = (await Store.GetPlaceControlAsync(newAleppo, Cancel))!.Days.Single(d => d.Day == day);
+        Assert.Null(newAleppoDay.Actor);
+        Assert.Equal([own], newAleppoDay.EventIds);
+        Assert.Equal("government", (await Store.GetPlaceControlAsync(furqan, Cancel))!.Days.Single(d => d.Day == day.AddDays(-1)).Actor);
+        // The governorate's event is too coarse for any cell: Hama keeps its starting holder.
+        Assert.Equal("government", (await Store.GetPlaceControlAsync(hama, Cancel))!.Days.Single(d => d.Day == day).Actor);
+    }
+
     [Fact]
     public async Task A_bad_starting_lines_file_is_refused_naming_the_feature_and_changes_nothing()
     {

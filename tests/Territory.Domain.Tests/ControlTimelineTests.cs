@@ -75,6 +75,23 @@ public class ControlTimelineTests
     }
 
     [Fact]
+    public void A_city_event_on_a_neighbourhood_yields_to_the_neighbourhoods_own_report_of_the_same_days()
+    {
+        // Cell 0 is a neighbourhood the city's capture reaches; on day 2 a report on the neighbourhood itself says entered.
+        var timeline = Timeline(
+            new ControlEvent(60, 0, ControlTier.Claimed, Opposition.Id, Government.Id, Day(2), Day(2), FromCity: true),
+            new ControlEvent(61, 0, ControlTier.Entered, Opposition.Id, null, Day(2), Day(2)),
+            new ControlEvent(62, 1, ControlTier.Claimed, Opposition.Id, Government.Id, Day(2), Day(2), FromCity: true),
+            new ControlEvent(63, 1, ControlTier.Claimed, Government.Id, Opposition.Id, Day(4), Day(4), FromCity: true));
+
+        Assert.Equal((ControlStatus.Contested, "entered"), (timeline.On(Day(2))[0].Status, timeline.On(Day(2))[0].Tier));
+        Assert.Equal([61L], timeline.On(Day(2))[0].EventIds);
+        Assert.Equal((Opposition.Id, ControlStatus.Held), (timeline.On(Day(3))[1].ActorId, timeline.On(Day(3))[1].Status));
+        Assert.Equal([62L], timeline.On(Day(3))[1].EventIds);
+        Assert.Equal(Government.Id, timeline.On(Day(4))[1].ActorId);
+    }
+
+    [Fact]
     public void Recomputing_from_a_day_keeps_the_days_before_and_matches_a_full_computation()
     {
         var first = new ControlEvent(50, 0, ControlTier.Claimed, Opposition.Id, Government.Id, Day(1), Day(1));

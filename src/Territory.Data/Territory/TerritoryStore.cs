@@ -75,6 +75,24 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
         ORDER BY e.id
         """;
 
+    // The neighbourhoods that subdivide the cities and towns events name: the city's children, else (for neighbourhoods
+    // with no parent) those inside the city's area, or within reach of its point when that city is the nearest one.
+    private const string NeighbourhoodsSql = """
+        SELECT c.id, n.id
+        FROM places c
+        JOIN places n ON n.kind = 'neighbourhood' AND n.id <> c.id AND (
+            n.parent_id = c.id
+            OR (n.parent_id IS NULL AND (
+                ST_Covers(c.area, n.point)
+                OR (c.area IS NULL AND ST_DWithin(c.point::geography, n.point::geography, @reach)
+                    AND c.id = (SELECT o.id FROM places o WHERE o.kind IN ('city', 'town')
+                                ORDER BY o.point <-> n.point LIMIT 1)))))
+        WHERE c.id = ANY(@cities) AND c.kind IN ('city', 'town')
+        """;
+
+    /// <summary>How far from a city's point a neighbourhood without a parent or city area counts as part of it.</summary>
+    public const double NeighbourhoodReachMetres = 8000;
+
     private const string FingerprintsSql = "SELECT day, fingerprint FROM territory_days";
 
     private const string DeleteCellsSql = "DELETE FROM control_cells";
@@ -323,6 +341,7 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
     private static async Task<List<ControlEvent>> LoadEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CellTessellation tessellation, CancellationToken cancellationToken)
     {
         var events = new List<ControlEvent>();
+        var cities = new List<(ControlEvent Event, long PlaceId)>();
         await using var command = new NpgsqlCommand(EventsSql, connection, transaction);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -340,9 +359,43 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
 
             events.Add(new ControlEvent(reader.GetInt64(0), cell.Value, tier, Id(reader, 6), Id(reader, 7),
                 reader.GetFieldValue<DateOnly>(8), reader.GetFieldValue<DateOnly>(9), reader.GetBoolean(10)));
+            if (reader.GetString(4) is "city" or "town")
+            {
+                cities.Add((events[^1], reader.GetInt64(1)));
+            }
         }
 
+        await reader.DisposeAsync();
+        await AddNeighbourhoodEventsAsync(connection, transaction, tessellation, events, cities, cancellationToken);
         return events;
+    }
+
+    // A city's capture also takes the cells of its neighbourhoods (the timeline lets a neighbourhood's own report win).
+    private static async Task AddNeighbourhoodEventsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CellTessellation tessellation, List<ControlEvent> events, List<(ControlEvent Event, long PlaceId)> cities, CancellationToken cancellationToken)
+    {
+        if (cities.Count == 0)
+        {
+            return;
+        }
+
+        var neighbourhoods = new List<(long City, long Neighbourhood)>();
+        await using (var command = new NpgsqlCommand(NeighbourhoodsSql, connection, transaction))
+        {
+            command.Parameters.AddWithValue("cities", cities.Select(c => c.PlaceId).Distinct().ToArray());
+            command.Parameters.AddWithValue("reach", NeighbourhoodReachMetres);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                neighbourhoods.Add((reader.GetInt64(0), reader.GetInt64(1)));
+            }
+        }
+
+        var byCity = neighbourhoods.ToLookup(n => n.City, n => n.Neighbourhood);
+        foreach (var (cityEvent, placeId) in cities)
+        {
+            var cells = byCity[placeId].Select(tessellation.CellOfPlace).OfType<int>().Where(c => c != cityEvent.Cell).Distinct();
+            events.AddRange(cells.Select(c => cityEvent with { Cell = c, FromCity = true }));
+        }
     }
 
     private static async Task<Dictionary<DateOnly, string>> StoredFingerprintsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)

@@ -39,7 +39,11 @@ public static class ControlTiers
 /// <param name="GainerId">The actor taking the place; null or the unknown actor when no report names one.</param>
 /// <param name="LoserId">The actor losing it, when named.</param>
 /// <param name="Retake">The gainer takes back a place it had held.</param>
-public sealed record ControlEvent(long Id, int Cell, ControlTier Tier, long? GainerId, long? LoserId, DateOnly DayFrom, DateOnly DayTo, bool Retake = false);
+/// <param name="FromCity">
+/// The event names a city and applies to this cell because the cell is one of the city's neighbourhoods: it yields to
+/// an event naming the neighbourhood itself on the same days (see <see cref="ControlTimeline"/>).
+/// </param>
+public sealed record ControlEvent(long Id, int Cell, ControlTier Tier, long? GainerId, long? LoserId, DateOnly DayFrom, DateOnly DayTo, bool Retake = false, bool FromCity = false);
 
 /// <summary>A party to the conflict as the timeline needs it: its id and its side (coalition).</summary>
 public sealed record ControlActor(long Id, string Key, string Side);

@@ -9,6 +9,8 @@ namespace Territory.Domain.Control;
 /// <item>changes of the same day that disagree (different sides holding it) make it contested, keeping every source;</item>
 /// <item>a change dated to a range (« by Saturday ») is certain from the range's last day; before that, within the range,
 /// the cell shows as contested (<see cref="PlaceControl.UndatedTier"/>), which the upper bounds count.</item>
+/// <item>an event on a city applies to the cells of its neighbourhoods (<see cref="ControlEvent.FromCity"/>), unless an
+/// event naming the neighbourhood itself falls within the city event's days: the more specific report wins.</item>
 /// </list>
 /// Unchanged cells share one <see cref="PlaceControl"/> instance from day to day, so comparing days is cheap.
 /// </summary>
@@ -134,6 +136,11 @@ public sealed class ControlTimeline
             }
 
             (byCell[e.Cell] ??= []).Add(e);
+        }
+
+        foreach (var list in byCell)
+        {
+            list?.RemoveAll(e => e.FromCity && list.Any(own => !own.FromCity && own.DayTo >= e.DayFrom && own.DayTo <= e.DayTo));
         }
 
         return byCell;

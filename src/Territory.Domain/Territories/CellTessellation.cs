@@ -57,6 +57,8 @@ public sealed class CellTessellation
 
     private readonly STRtree<TerritoryCell> _index = new();
     private readonly Dictionary<long, int> _cellOfPlace;
+    private readonly Lazy<CoverageEdges?> _exactEdges;
+    private readonly Lazy<CoverageEdges?> _displayEdges;
 
     private CellTessellation(List<TerritoryCell> cells, Dictionary<long, int> cellOfPlace)
     {
@@ -68,10 +70,18 @@ public sealed class CellTessellation
         }
 
         _index.Build();
+        _exactEdges = new(() => CleanEdges(cells.Select(c => c.Exact)));
+        _displayEdges = new(() => CleanEdges(cells.Select(c => c.Display)));
     }
 
     /// <summary>The cells, indexed by <see cref="TerritoryCell.Index"/>.</summary>
     public IReadOnlyList<TerritoryCell> Cells { get; }
+
+    /// <summary>
+    /// The edge table of the exact or display cells, built once on first use (it depends on the gazetteer only, like the
+    /// cells); null when those cells do not form an exact coverage, so unions must go through the overlay.
+    /// </summary>
+    public CoverageEdges? Edges(bool display) => (display ? _displayEdges : _exactEdges).Value;
 
     /// <summary>The cell a settlement got (its own, or the one it was merged into), if any.</summary>
     public int? CellOfPlace(long placeId) => _cellOfPlace.TryGetValue(placeId, out var cell) ? cell : null;
@@ -188,6 +198,12 @@ public sealed class CellTessellation
         }
 
         return Geo.Factory.CreateMultiPolygon([.. polygons]);
+    }
+
+    private static CoverageEdges? CleanEdges(IEnumerable<Geometry> cells)
+    {
+        var edges = new CoverageEdges([.. cells]);
+        return edges.IsClean ? edges : null;
     }
 
     private static Geometry Clip(Geometry cell, Geometry land, IPreparedGeometry prepared)

@@ -5,10 +5,11 @@ using Territory.Domain.Spatial;
 namespace Territory.Domain.Territories;
 
 /// <summary>
-/// Merges sets of cells into one (multi)polygon. The cells are a coverage, so the union only drops shared edges
-/// (<see cref="CoverageUnion"/>), and it works in blocks of a grid: a block's piece is kept and reused for as long as the
-/// same cells of that block are merged together, so a day that differs from the last in a few cells costs a few
-/// blocks plus the merge of the pieces. Not thread-safe (its cache); one instance per builder.
+/// Merges sets of cells into one (multi)polygon. The cells are a coverage, so the union only drops shared edges: it is
+/// traced from the cells' edge table (<see cref="CoverageEdges"/>), in time linear in the result's boundary. Should the
+/// cells not form an exact coverage (rounding at the outline), it falls back to <see cref="CoverageUnion"/> in blocks of
+/// a grid, reusing a block's piece for as long as the same cells of that block are merged together. A result is kept
+/// for as long as the same set of cells is asked for again. Not thread-safe (its caches); one instance per builder.
 /// </summary>
 public sealed class TerritoryDissolver(CellTessellation tessellation, double blockDegrees = 0.25)
 {
@@ -28,6 +29,13 @@ public sealed class TerritoryDissolver(CellTessellation tessellation, double blo
         if (_wholes.TryGetValue(key, out var whole))
         {
             return (MultiPolygon)whole;
+        }
+
+        if (tessellation.Edges(display) is { } edges)
+        {
+            var traced = edges.Union(sorted);
+            Remember(_wholes, key, traced);
+            return traced;
         }
 
         var pieces = new List<Geometry>();

@@ -33,6 +33,7 @@ public static class TerritoryApi
         territories.MapGet("/{day}/areas.csv", GetAreasCsvAsync);
         territories.MapGet("/{day}/cells/{placeId:long}/events", GetCellEventsAsync);
         territories.MapGet("/{day}/events", GetEventsAtAsync);
+        territories.MapGet("/{day}/claims", GetClaimsAsync);
         app.MapGet("/api/places/{id:long}/control", GetPlaceControlAsync);
         app.MapGet("/api/control/initial", GetInitialAsync);
         app.MapPut("/api/control/initial", PutInitialAsync).RequireAuthorization(AccountSetup.AnalystPolicy);
@@ -159,6 +160,25 @@ public static class TerritoryApi
         return await store.GetCellEventsAsync(date, null, (lon!.Value, lat!.Value), cancellationToken) is { } events
             ? TypedResults.Ok(events)
             : TypedResults.NotFound($"No cell at {lon}, {lat} on {date:yyyy-MM-dd}.");
+    }
+
+    /// <summary>The aggregate claims of reports dated to include the day, beside the engine's figures for the same side and region.</summary>
+    private static async Task<IResult> GetClaimsAsync(string day, TerritoryStore store, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var date = ParseDay(day, errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await store.EnsureCurrentAsync(date, cancellationToken);
+        if (await store.GetDayVersionAsync(date, cancellationToken) is null)
+        {
+            return TypedResults.NotFound($"No territories for {date:yyyy-MM-dd}: it is outside the built days.");
+        }
+
+        return TypedResults.Ok(new { Day = date, Method = TerritoryStore.ClaimMethod, Claims = await store.GetClaimsAsync(date, cancellationToken) });
     }
 
     private static async Task<Ok<IReadOnlyList<InitialControlArea>>> GetInitialAsync(InitialControlStore store, CancellationToken cancellationToken) =>
