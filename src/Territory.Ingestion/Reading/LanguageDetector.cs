@@ -251,6 +251,13 @@ public sealed class LanguageDetector
                 continue;
             }
 
+            // Letters glued to digits are a code, not a word (« Réf. 06c44e6cb7 », "M5", « 20h »): a hash split at its
+            // digits reads as « e », « a », « de » and would tip a short report to Spanish or Portuguese.
+            if ((start > 0 && char.IsDigit(text[start - 1])) || (i0 < text.Length && char.IsDigit(text[i0])))
+            {
+                continue;
+            }
+
             // After a word longer than an elision (« l' », « qu' », « jusqu' »), what follows an apostrophe is a suffix
             // (Turkish « Halep'in », English "Idlib's"): its letters count, but not as a word of its own.
             var suffix = start >= 2 && IsApostrophe(text[start - 1]) && char.IsLetter(text[start - 2]) && !IsElision(text[..(start - 1)]);

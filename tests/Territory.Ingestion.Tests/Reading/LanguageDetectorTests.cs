@@ -86,6 +86,18 @@ public class LanguageDetectorTests
         Assert.Equal(LanguageStatus.TooShort, Detector.Detect(text).Status);
 
     [Theory]
+    // Hashes whose letter runs (« e », « a », « de ») once read as Spanish, Portuguese or Italian words.
+    [InlineData("Alep est calme.\n\nRéf. 06c44e6cb73e4707b68e2b32457ece2e")]
+    [InlineData("Alep est calme.\n\nRéf. 3ee0bf92e3ae425b9da1e993b94dc29f")]
+    [InlineData("Maaret al-Noomane est calme.\n\nRéf. 7e4886bdbc7e4e5bafc5ba5091a1f201")]
+    [InlineData("Maaret al-Noomane est calme.\n\nRéf. aac9da1ff4e3493fb013076e35aae34e")]
+    public void A_reference_code_is_not_read_as_words(string text)
+    {
+        var detection = Detector.Detect(text);
+        Assert.True(detection.Status == LanguageStatus.Detected && detection.Language == "fr", $"expected fr, got {detection}; scores {Scores(text)}");
+    }
+
+    [Theory]
     // A French report quoting an English sentence stays French.
     [InlineData("fr", "Le porte-parole a déclaré à la presse : « We will not give up the fight until the last village is free », avant de quitter la salle. Selon l'Observatoire syrien des droits de l'homme, les combats se sont poursuivis toute la nuit dans les quartiers ouest d'Alep et plusieurs civils ont été tués.")]
     // An English report with a French quotation and Arabic names stays English.
