@@ -159,6 +159,21 @@ public class TerritoryStoreTests(CuratedGazetteerDatabase database) : IClassFixt
     }
 
     [Fact]
+    public async Task An_event_dated_over_a_span_of_months_moves_no_cell()
+    {
+        await PrepareAsync();
+        var town = await TownAsync("Saraqib");
+        // A report whose publication day was unknown and read as the ingestion day, two years on.
+        await AddEventAsync(town, "claimed", "sna", null, Start, Start.AddDays(TerritoryStore.MaxEventRangeDays + 700));
+        await Store.RebuildAsync(Cancel);
+
+        var history = (await Store.GetPlaceControlAsync(town, Cancel))!;
+        Assert.NotEmpty(history.Days);
+        Assert.All(history.Days, d => Assert.NotEqual("sna", d.Actor));
+        Assert.True(history.Days.Max(d => d.Day) < Start.AddDays(TerritoryStore.MaxEventRangeDays), "the timeline was stretched by the long event");
+    }
+
+    [Fact]
     public async Task A_bad_starting_lines_file_is_refused_naming_the_feature_and_changes_nothing()
     {
         await PrepareAsync();

@@ -68,12 +68,25 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
 
     private const string InitialSql = "SELECT actor_id, valid_on, area::bytea, place_id FROM initial_control ORDER BY id";
 
+    // Left out of the map, though kept and listed: an event on a city read only from region-wide wording (every
+    // sentence's mention of it has geoprecision 3: "ground in the Idlib countryside", « la campagne d'Alep »), which
+    // stands for the city's province, not its cells (a town's "area" stays near its own cell, so it is kept); and an
+    // event whose days span more than MaxEventRangeDays (a report dated far from the events it tells, e.g. an unknown
+    // publication day read as the ingestion day), which would stretch the timeline over years.
     private const string EventsSql = """
         SELECT e.id, e.place_id, ST_X(p.point), ST_Y(p.point), p.kind, e.tier, e.gainer_id, e.loser_id, e.day_from, e.day_to, e.retake
         FROM events e JOIN places p ON p.id = e.place_id
         WHERE e.kind = 'control_change' AND e.status IN ('accepted', 'auto_accepted') AND e.tier IS NOT NULL
+          AND e.day_to - e.day_from <= @maxRangeDays
+          AND NOT (p.kind = 'city' AND EXISTS (
+              SELECT 1 FROM event_sources s JOIN mentions m ON m.id = s.mention_id
+              WHERE s.event_id = e.id AND m.place_id = e.place_id
+              HAVING bool_and(m.geoprecision = 3)))
         ORDER BY e.id
         """;
+
+    /// <summary>The longest span of days an event may have and still be placed on the map.</summary>
+    public const int MaxEventRangeDays = 62;
 
     // The neighbourhoods that subdivide the cities and towns events name: the city's children, else (for neighbourhoods
     // with no parent) those inside the city's area, or within reach of its point when that city is the nearest one.
@@ -180,6 +193,12 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
 
             var from = full || engine.Fresh || queuedFrom is null || queuedFrom < start ? start : queuedFrom.Value;
             var stored = await StoredFingerprintsAsync(connection, transaction, cancellationToken);
+            // A change past the last built day lengthens the timeline: the days between were never built either.
+            while (from > start && !stored.ContainsKey(from.AddDays(-1)))
+            {
+                from = from.AddDays(-1);
+            }
+
             var days = new List<DateOnly>();
             var fingerprints = new Dictionary<DateOnly, string>();
             for (var day = from; day <= end; day = day.AddDays(1))
@@ -343,6 +362,7 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
         var events = new List<ControlEvent>();
         var cities = new List<(ControlEvent Event, long PlaceId)>();
         await using var command = new NpgsqlCommand(EventsSql, connection, transaction);
+        command.Parameters.AddWithValue("maxRangeDays", MaxEventRangeDays);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
