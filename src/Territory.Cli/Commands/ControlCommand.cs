@@ -43,7 +43,7 @@ internal static class ControlCommand
             var result = parse.GetValue(pending) ? await store.RebuildPendingAsync(cancellationToken) : await store.RebuildAsync(cancellationToken);
             await console.Out.WriteLineAsync(result.From is null
                 ? "territories: up to date, nothing queued"
-                : string.Create(CultureInfo.InvariantCulture, $"territories: {result.Start:yyyy-MM-dd} to {result.End:yyyy-MM-dd}, {result.Cells} cells, {result.Events} accepted control changes; {result.DaysWritten.Count} days written in {result.Elapsed.TotalMilliseconds:F0} ms"));
+                : string.Create(CultureInfo.InvariantCulture, $"territories: {result.Start:yyyy-MM-dd} to {result.End:yyyy-MM-dd}, {result.Cells} cells, {result.Events} changes of a cell (accepted control changes, a city's also on its neighbourhoods); {result.DaysWritten.Count} days written in {result.Elapsed.TotalMilliseconds:F0} ms"));
             return 0;
         }));
 

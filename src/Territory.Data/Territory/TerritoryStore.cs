@@ -18,6 +18,7 @@ namespace Territory.Data.Territory;
 /// <summary>What a rebuild did.</summary>
 /// <param name="From">The first day it considered (null when nothing was queued).</param>
 /// <param name="DaysWritten">Days whose rows were rewritten; days whose control did not change keep their rows.</param>
+/// <param name="Events">Changes of a cell: an accepted control change, a city's counted once more per neighbourhood it reaches.</param>
 public sealed record TerritoryRebuild(DateOnly? From, DateOnly Start, DateOnly End, int Cells, int Events, IReadOnlyList<DateOnly> DaysWritten, TimeSpan Elapsed);
 
 /// <summary>
