@@ -1,6 +1,7 @@
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO;
 using Territory.Domain.Control;
+using Territory.Domain.Events;
 using Territory.Domain.Spatial;
 using Territory.Domain.Territories;
 

@@ -39,6 +39,20 @@ public static class MeasureTestData
             FROM hand_states h JOIN places p ON p.source_key = h.place LEFT JOIN actors a ON a.key = h.actor;
         """;
 
+    /// <summary>
+    /// Inserts the data unless the database already holds territories: the tests of one class run one after another
+    /// on one database, so the first to ask inserts it.
+    /// </summary>
+    public static async Task EnsureAsync(NpgsqlDataSource dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var exists = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM territories)");
+        if (!(bool)(await exists.ExecuteScalarAsync())!)
+        {
+            await InsertAsync(dataSource);
+        }
+    }
+
     /// <summary>Inserts <see cref="SnapshotTestData"/> and the measure data into a migrated database (once per database).</summary>
     public static async Task InsertAsync(NpgsqlDataSource dataSource)
     {

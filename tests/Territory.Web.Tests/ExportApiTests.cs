@@ -9,17 +9,9 @@ namespace Territory.Web.Tests;
 /// <summary>/api/export/*: events, territories and areas as files that parse and carry their sources.</summary>
 public class ExportApiTests(TerritoryAppFactory app) : IClassFixture<TerritoryAppFactory>
 {
-    // Tests of one class run one after another, so the first one to ask inserts the data.
     private async Task<HttpClient> ClientWithDataAsync()
     {
-        await using (var exists = app.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM territories)"))
-        {
-            if (!(bool)(await exists.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)
-            {
-                await MeasureTestData.InsertAsync(app.DataSource);
-            }
-        }
-
+        await MeasureTestData.EnsureAsync(app.DataSource);
         return app.CreateBrowserlikeClient();
     }
 

@@ -13,17 +13,9 @@ public class MeasureApiTests(TerritoryAppFactory app) : IClassFixture<TerritoryA
 {
     private const string DrawnPolygon = """{"type":"Polygon","coordinates":[[[36.5,36.0],[37.5,36.0],[37.5,36.6],[36.5,36.6],[36.5,36.0]]]}""";
 
-    // Tests of one class run one after another, so the first one to ask inserts the data.
     private async Task<HttpClient> ClientWithDataAsync()
     {
-        await using (var exists = app.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM territories)"))
-        {
-            if (!(bool)(await exists.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)
-            {
-                await MeasureTestData.InsertAsync(app.DataSource);
-            }
-        }
-
+        await MeasureTestData.EnsureAsync(app.DataSource);
         return app.CreateBrowserlikeClient();
     }
 
@@ -216,14 +208,7 @@ public class AreasPageTests(TerritoryAppFactory app) : IClassFixture<TerritoryAp
 {
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path)
     {
-        await using (var exists = app.DataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM territories)"))
-        {
-            if (!(bool)(await exists.ExecuteScalarAsync(TestContext.Current.CancellationToken))!)
-            {
-                await MeasureTestData.InsertAsync(app.DataSource);
-            }
-        }
-
+        await MeasureTestData.EnsureAsync(app.DataSource);
         using var client = app.CreateBrowserlikeClient();
         var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), TestContext.Current.CancellationToken);
         return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NetTopologySuite.Geometries;
 using Territory.Domain.Control;
+using Territory.Domain.Events;
 using Territory.Domain.Places;
 using Territory.Domain.Territories;
 using Territory.Ingestion.Gazetteer;

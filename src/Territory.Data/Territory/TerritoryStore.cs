@@ -8,6 +8,7 @@ using NpgsqlTypes;
 using Territory.Data.Reports;
 using Territory.Data.Spatial;
 using Territory.Domain.Control;
+using Territory.Domain.Events;
 using Territory.Domain.Places;
 using Territory.Domain.Spatial;
 using Territory.Domain.Territories;
@@ -367,7 +368,7 @@ public sealed partial class TerritoryStore(NpgsqlDataSource dataSource, TimeProv
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (RegionKinds.Contains(reader.GetString(4)) || !ControlTiers.TryParse(reader.GetString(5), out var tier))
+            if (RegionKinds.Contains(reader.GetString(4)) || !EventKeys.TryParseTier(reader.GetString(5), out var tier))
             {
                 continue;
             }

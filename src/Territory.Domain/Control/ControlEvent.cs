@@ -1,34 +1,6 @@
+using Territory.Domain.Events;
+
 namespace Territory.Domain.Control;
-
-/// <summary>How strongly a report says a place changed hands (the <c>tier</c> of a stored control change).</summary>
-public enum ControlTier
-{
-    /// <summary>Taken and held by the gainer.</summary>
-    Claimed,
-
-    /// <summary>The gainer entered the place: contested, not captured.</summary>
-    Entered,
-
-    /// <summary>The gainer reached or attacked the place: contested, not captured.</summary>
-    Reached,
-
-    /// <summary>Fighting for the place: contested.</summary>
-    Contested,
-
-    /// <summary>The loser left: it loses the place (to the gainer when one is named, else the place is contested).</summary>
-    Withdrawn,
-}
-
-/// <summary>Stored keys of <see cref="ControlTier"/>.</summary>
-public static class ControlTiers
-{
-    /// <summary>The stored key (claimed, entered...).</summary>
-    public static string Key(this ControlTier tier) => tier.ToString().ToLowerInvariant();
-
-    /// <summary>Parses a stored key; false for anything else.</summary>
-    public static bool TryParse(string? key, out ControlTier tier) =>
-        Enum.TryParse(key, ignoreCase: true, out tier) && Enum.IsDefined(tier) && !int.TryParse(key, out _);
-}
 
 /// <summary>
 /// An accepted control change as the timeline reads it. <paramref name="DayFrom"/>..<paramref name="DayTo"/> are theater

@@ -1,3 +1,5 @@
+using Territory.Domain.Events;
+
 namespace Territory.Domain.Control;
 
 /// <summary>

@@ -69,8 +69,9 @@ public static class EventKeys
         return false;
     }
 
+    /// <summary>Parses a stored tier key (claimed, entered...); false for anything else, numbers included.</summary>
     public static bool TryParseTier(string? key, out ControlTier tier) =>
-        Enum.TryParse(key, ignoreCase: true, out tier) && Enum.IsDefined(tier);
+        Enum.TryParse(key, ignoreCase: true, out tier) && Enum.IsDefined(tier) && !int.TryParse(key, out _);
 }
 
 /// <summary>Where in a report an event was read: the sentence's offsets and its words.</summary>
