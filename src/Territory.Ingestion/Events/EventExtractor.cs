@@ -155,7 +155,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var places = ObjectPlaces(sentence, verbs, v, placesFollow, tier);
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
-        if (rule.Nominal && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start))
+        if (rule.Nominal && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords))
         {
             places = [];
         }
@@ -847,13 +847,19 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return comma < 0 ? End : comma;
         }
 
-        // At most one word, besides a place's own, between a token and an offset (« la prise de la ville de Dana », سقوط مدينة حماة).
-        public bool CloseAfter(int token, int offset)
+        // At most one word, besides a place's own, between a token and an offset (« la prise de la ville de Dana », سقوط مدينة حماة),
+        // and not one saying where (« la photo prise à Alep »).
+        public bool CloseAfter(int token, int offset, WordSet locatives)
         {
             var last = FirstTokenAtOrAfter(Input.Tokens, offset) - 1;
             var others = 0;
             for (var t = token + 1; t <= last; t++)
             {
+                if (locatives.Contains(Input.Tokens[t]))
+                {
+                    return false;
+                }
+
                 others += Places.Any(p => p.Span.Start <= Input.Tokens[t].Start && Input.Tokens[t].End <= p.Span.End) ? 0 : 1;
             }
 
