@@ -151,8 +151,22 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verb = verbs[v];
         var rule = verb.Phrase.Value;
         var tier = rule.Tier!.Value;
-        var placesFollow = !(rule.Passive || rule.ObjectBeforeVerb);
+        var placesFollow = !rule.ObjectBeforeVerb && (!rule.Passive || rule.Nominal);
         var places = ObjectPlaces(sentence, verbs, v, placesFollow, tier);
+
+        // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
+        if (rule.Nominal && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords))
+        {
+            places = [];
+        }
+
+        // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
+        if (placesFollow && !rule.Nominal && RelativeAntecedent(sentence, verb) is { } antecedent
+            && !places.Any(p => p.Span.Start < sentence.NextComma(sentence.TokenEnd(verb.Last))))
+        {
+            places = [antecedent];
+        }
+
         var anaphor = false;
         if (places.Count == 0 && AnaphorPlace(sentence, verb, placesFollow) is { } city)
         {
@@ -166,7 +180,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             yield break;
         }
 
-        var subject = rule.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, rule);
+        var subject = rule.Nominal ? NominalAgent(sentence, verb, rule)
+            : rule.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, rule);
         if (tier == ControlTier.Contested)
         {
             subject = Attacker(sentence, verb, subject);
@@ -333,7 +348,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
-        var objects = inWindow.Where(p => !IsLocator(p, tier) && !(Genitive(p) && !sentence.RightBefore(p, verb.First)) && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))).ToList();
+        // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
+        var objects = inWindow.Where(p => !IsLocator(p, tier) && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords))
+            && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
+            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
 
         // A named point beats the area around it: a countryside or a province is where things happened, not what changed
         // hands; a road is, when nothing nearer is named ("cut the M5", but "the M5 near al-Zirbah").
@@ -462,6 +480,35 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         _ => false,
     };
 
+    // « Atareb, que les rebelles ont conquise vendredi », "Saraqib, which rebels seized": a place, a comma, a relative word,
+    // then the clause holding the verb.
+    private PlaceMention? RelativeAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var relative = sentence.LastTokenBefore(verb.First, HedgeWindow, vocabulary.RelativeWords.Contains);
+        if (relative < 0 || !sentence.Input.Tokens[relative].PunctuationBefore)
+        {
+            return null;
+        }
+
+        var at = sentence.TokenStart(relative);
+        var place = sentence.Places.LastOrDefault(p => p.Span.End <= at);
+        return place is not null && place.IsResolved && !IsAreal(place) && sentence.OnlyListWords(place.Span.End, at) ? place : null;
+    }
+
+    // The agent an action noun names (« la prise d'Atareb par les insurgés », "the fall of Hama to the rebels", سقوط سراقب
+    // بيد الفصائل); else, for a taking, the clause's subject (« les rebelles ont revendiqué la prise de Dana »).
+    private Actor? NominalAgent(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule)
+    {
+        var agent = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.Last) && !sentence.InParentheses(a.Start)
+            && sentence.AgentWordBefore(a.Start, verb.Last, vocabulary.AgentWords));
+        if (agent is not null)
+        {
+            return agent.Actor;
+        }
+
+        return rule.Passive ? (rule.ObjectBeforeVerb ? AgentAfter(sentence, verb) : null) : Subject(sentence, verb, rule);
+    }
+
     // « l'armée comme HTS… », "fighting between the army and the factions": the side attacking is the one that does not hold.
     private Actor? Attacker(SentenceView sentence, PhraseMatch<VerbRule> verb, Actor? subject)
     {
@@ -557,7 +604,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
         var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
-        return before?.Actor ?? sentence.PreviousSubject;
+        return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? sentence.PreviousSubject;
     }
 
     // « tombée aux mains des jihadistes », "fell to the rebels", « muhaliflerin eline geçti » (the possessor comes before in Turkish);
@@ -607,7 +654,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool Negated(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, NegationWindow, vocabulary.Negations.Contains)
         || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.Negations.Contains);
 
-    private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains);
+    // « pourrait tomber », "vowed to retake"; « ele geçirecek » (will take), « girmeyi » (to enter): the verb's own ending.
+    private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains)
+        || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal));
 
     private static double TierConfidence(ControlTier tier) => tier switch
     {
@@ -778,6 +827,111 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return false;
         }
 
+        public int LastTokenBefore(int token, int window, Func<TextToken, bool> test)
+        {
+            for (var t = token - 1; t >= Math.Max(_firstToken, token - window); t--)
+            {
+                if (test(Input.Tokens[t]))
+                {
+                    return t;
+                }
+            }
+
+            return -1;
+        }
+
+        // The first comma after an offset, or the sentence's end.
+        public int NextComma(int offset)
+        {
+            var comma = offset < End ? Input.Text.IndexOf(',', offset, End - offset) : -1;
+            return comma < 0 ? End : comma;
+        }
+
+        // At most one word, besides a place's own, between a token and an offset (« la prise de la ville de Dana », سقوط مدينة حماة),
+        // and not one saying where (« la photo prise à Alep »).
+        public bool CloseAfter(int token, int offset, WordSet locatives)
+        {
+            var last = FirstTokenAtOrAfter(Input.Tokens, offset) - 1;
+            var others = 0;
+            for (var t = token + 1; t <= last; t++)
+            {
+                if (locatives.Contains(Input.Tokens[t]))
+                {
+                    return false;
+                }
+
+                others += Places.Any(p => p.Span.Start <= Input.Tokens[t].Start && Input.Tokens[t].End <= p.Span.End) ? 0 : 1;
+            }
+
+            return others <= 1;
+        }
+
+        // An agent word in the two words before the actor, with only places, dates and one other word between the verb and it
+        // (« la prise d'Atareb samedi par les insurgés », but not "the fall of Hama was confirmed by the army").
+        public bool AgentWordBefore(int offset, int verbLast, WordSet agentWords)
+        {
+            var actor = FirstTokenAtOrAfter(Input.Tokens, offset);
+            var word = -1;
+            for (var t = actor - 1; t >= Math.Max(verbLast + 1, actor - 2); t--)
+            {
+                if (agentWords.Contains(Input.Tokens[t]))
+                {
+                    word = t;
+                    break;
+                }
+            }
+
+            if (word < 0)
+            {
+                return false;
+            }
+
+            var others = 0;
+            for (var t = verbLast + 1; t < word; t++)
+            {
+                var token = Input.Tokens[t];
+                var covered = Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End) || Dates.Any(d => d.Start <= token.Start && token.End <= d.End);
+                others += covered || ListWords.Contains(token.Key) ? 0 : 1;
+            }
+
+            return others <= 1;
+        }
+
+        // « Halep'in büyük bölümünü » (a large part of Aleppo): a word naming a part in the two words after the place.
+        public bool PartFollows(PlaceMention place, WordSet partWords)
+        {
+            var after = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
+            return AnyToken(after, after + 1, partWords.Contains);
+        }
+
+        // « « Nos combattants sont entrés dans Atareb », a déclaré un commandant rebelle »: inside a quotation, the speaker
+        // named after it.
+        public Actor? SpeakerAfterQuote(int offset)
+        {
+            // A sentence starts at its first word: an opening quote mark just before it is the sentence's.
+            var from = Math.Max(0, Start - 2);
+            if (offset <= from)
+            {
+                return null;
+            }
+
+            var open = Input.Text.LastIndexOfAny(['«', '“'], offset - 1, offset - from);
+            var straight = Input.Text.AsSpan(from, offset - from).Count('"') % 2 == 1;
+            if (open < 0 && !straight)
+            {
+                return null;
+            }
+
+            var closers = straight ? new[] { '"' } : ['»', '”'];
+            if (open >= 0 && Input.Text.AsSpan(open, offset - open).IndexOfAny(closers) >= 0)
+            {
+                return null;
+            }
+
+            var close = Input.Text.IndexOfAny(closers, offset, End - offset);
+            return close < 0 ? null : Actors.FirstOrDefault(a => a.Start > close)?.Actor;
+        }
+
         // The place's last word stands right before the token (« Serakib'in kontrolünü »).
         public bool RightBefore(PlaceMention place, int token) => FirstTokenAtOrAfter(Input.Tokens, place.Span.End) == token;
 
@@ -887,7 +1041,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
             var after = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
+            // The article as written: French « à » folds to "a" too (« positions à Atareb vendredi »).
             return t > _firstToken && _vocabulary.AttributiveArticles.Contains(Input.Tokens[t - 1]) && place.Span.Cue == MentionCue.Empty
+                && Input.Text.AsSpan(Input.Tokens[t - 1].Start, Input.Tokens[t - 1].End - Input.Tokens[t - 1].Start).Equals(Input.Tokens[t - 1].Key, StringComparison.OrdinalIgnoreCase)
                 && after <= _lastToken && Input.Tokens[after].Start - place.Span.End <= 1 && char.IsLower(Input.Text[Input.Tokens[after].Start]);
         }
 

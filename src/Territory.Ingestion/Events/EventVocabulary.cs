@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.Json;
 using Territory.Domain.Events;
+using Territory.Domain.Places;
 using Territory.Ingestion.Text;
 
 namespace Territory.Ingestion.Events;
@@ -16,7 +17,12 @@ public enum VerbRole
 /// <summary>A verb phrase of data/vocabulary/events.json with its meaning.</summary>
 /// <param name="Passive">The place is the subject and the gainer follows (« tombée aux mains de », "fell to").</param>
 /// <param name="ObjectBeforeVerb">The language puts the object before the verb (Turkish).</param>
-public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text);
+/// <param name="Nominal">
+/// An action noun (« la prise de », "the capture of", "the fall of", سقوط): the place follows it closely and the gainer is
+/// the agent it names (« par les rebelles », "to the insurgents", بيد الفصائل); failing that, the subject of the clause
+/// for a taking (« les rebelles ont revendiqué la prise de »), nobody for a fall (<paramref name="Passive"/>).
+/// </param>
+public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text, bool Nominal = false);
 
 /// <summary>Words of one kind in every language, matched on folded words (a trailing * is a stem).</summary>
 public sealed class WordSet
@@ -108,6 +114,21 @@ public sealed class EventVocabulary
     /// <summary>Words for whoever attacks ("the attackers", « les assaillants »): no side by themselves.</summary>
     public WordSet GenericAgents { get; private init; } = null!;
 
+    /// <summary>Words that open a relative clause after a place (« Atareb, que les rebelles ont prise », "Saraqib, which rebels seized").</summary>
+    public WordSet RelativeWords { get; private init; } = null!;
+
+    /// <summary>Prepositions that make a place say where something is ("prices in Aleppo fell"): not the subject of a passive.</summary>
+    public WordSet LocativeWords { get; private init; } = null!;
+
+    /// <summary>Words just before an actor that make it the agent of an action noun (« par », "by", "to", بيد).</summary>
+    public WordSet AgentWords { get; private init; } = null!;
+
+    /// <summary>Endings of a verb's last word that make it future or intended (Turkish « ele geçirecek », « girmeyi »).</summary>
+    public IReadOnlyList<string> HedgeEndings { get; private init; } = [];
+
+    /// <summary>Words after a genitive place naming a part of it (Turkish « Halep'in büyük bölümünü »): the place is still taken.</summary>
+    public WordSet PartWords { get; private init; } = null!;
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -128,7 +149,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -142,10 +163,17 @@ public sealed class EventVocabulary
                     throw new InvalidDataException($"Unknown tier '{tierKey}' for '{text}' ({language.Name}).");
                 }
 
-                var passive = control.TryGetProperty("voice", out var voice) && voice.GetString() == "passive";
+                var voiceKey = control.TryGetProperty("voice", out var voice) ? voice.GetString() : "active";
+                if (voiceKey is not ("active" or "passive" or "nominal" or "nominal-passive"))
+                {
+                    throw new InvalidDataException($"Unknown voice '{voiceKey}' for '{text}' ({language.Name}).");
+                }
+
+                var passive = voiceKey is "passive" or "nominal-passive";
+                var nominal = voiceKey is "nominal" or "nominal-passive";
                 var retake = control.TryGetProperty("retake", out var r) && r.GetBoolean();
                 var gap = control.TryGetProperty("gap", out var g) ? g.GetInt32() : 0;
-                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text), MaxGap: gap));
+                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text, nominal), MaxGap: gap));
             }
 
             foreach (var (role, property) in new[] { (VerbRole.Strike, "strike"), (VerbRole.Denial, "denial") })
@@ -180,6 +208,11 @@ public sealed class EventVocabulary
             genitiveSuffixes.AddRange(Strings(entry, "genitiveSuffixes"));
             afterWords.AddRange(Strings(entry, "afterWords"));
             genericAgents.AddRange(Strings(entry, "genericAgents"));
+            relativeWords.AddRange(Strings(entry, "relativeWords"));
+            locativeWords.AddRange(Strings(entry, "locativeWords"));
+            agentWords.AddRange(Strings(entry, "agentWords"));
+            hedgeEndings.AddRange(Strings(entry, "hedgeEndings").Select(e => NameNormalizer.FoldWord(e)));
+            partWords.AddRange(Strings(entry, "partWords"));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -213,6 +246,11 @@ public sealed class EventVocabulary
             Reporters = new PhraseMatcher<string>(reporters),
             AfterWords = new WordSet(afterWords),
             GenericAgents = new WordSet(genericAgents),
+            RelativeWords = new WordSet(relativeWords),
+            LocativeWords = new WordSet(locativeWords),
+            AgentWords = new WordSet(agentWords),
+            HedgeEndings = [.. hedgeEndings],
+            PartWords = new WordSet(partWords),
         };
     }
 
