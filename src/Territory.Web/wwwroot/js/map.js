@@ -146,6 +146,8 @@ async function start(element) {
   requestAnimationFrame(() => {
     stats.firstMapMs = performance.now();
     element.dataset.ready = 'true';
+    // After the first map, while the page is idle: every day's lists, built in advance so no step builds one.
+    (window.requestIdleCallback ?? setTimeout)(() => panel.prepare(timeline.days));
   });
 
   // A drag of the scrubber is one history entry: the first move pushes, the rest replace it.

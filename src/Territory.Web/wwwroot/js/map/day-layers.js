@@ -1,6 +1,6 @@
 // Draws the days of the timeline: territories, the front, changed places and events. Every layer any day needs is built
 // and added once, when the timeline arrives; switching days only shows and hides their elements (no projection, no
-// path strings, no DOM insertion), so a scrub step costs a few style changes.
+// path strings, no DOM insertion, no layout boxes built), so a scrub step costs a few style changes and a repaint.
 import * as L from '../../lib/leaflet/leaflet-src.esm.js';
 import { decodeGeometry, decodeLines } from './geometry.js';
 import { eventNodes } from './day-panel.js';
@@ -9,12 +9,14 @@ import { element } from './format.js';
 const eventSymbols = { control_change: '⚑', strike: '✸', casualties: '✚', claim: '❝', denial: '✕' };
 
 // A hidden layer keeps its elements in the map; Leaflet builds new ones when its group is switched back on, hence 'add'.
+// Another day's elements are hidden with visibility, not display: they keep their layout boxes (and their labels' shaped
+// text), so a step only repaints, and a hidden marker is still out of the tab order and the accessibility tree.
 function applyShown(layer) {
-  const display = layer.dayShown ? '' : 'none';
+  const visibility = layer.dayShown ? '' : 'hidden';
   const node = layer.getElement?.();
-  if (node) node.style.display = display;
+  if (node) node.style.visibility = visibility;
   const tooltip = layer.getTooltip?.()?.getElement();
-  if (tooltip) tooltip.style.display = display;
+  if (tooltip) tooltip.style.visibility = visibility;
   if (!layer.dayShown) layer.closePopup?.();
 }
 

@@ -19,18 +19,22 @@ export function eventNodes(model, e) {
   ];
 }
 
+// The lists that change with the day, by their class in the server-rendered panel.
+const listNames = ['areas', 'changes', 'events'];
+
 export class DayPanel {
   constructor(root, model) {
     this.model = model;
     this.built = new Map();
     this.heading = root.querySelector('#day-heading');
-    this.areas = root.querySelector('.areas');
-    this.changes = root.querySelector('.changes');
-    this.events = root.querySelector('.events');
+    // The server rendered the lists of its day: they are that day's lists, and the templates of the other days'.
+    this.lists = Object.fromEntries(listNames.map((name) => [name, root.querySelector(`.${name}`)]));
+    this.built.set(this.heading.dataset.day, this.lists);
+    this.shown = this.lists;
     this.noChanges = root.querySelector('.none-changes') ?? element('p', { class: 'none-changes' }, 'No control change recorded on this day.');
     this.noEvents = root.querySelector('.none-events') ?? element('p', { class: 'none-events' }, 'No accepted event on this day.');
-    this.changes.after(this.noChanges);
-    this.events.after(this.noEvents);
+    this.lists.changes.after(this.noChanges);
+    this.lists.events.after(this.noEvents);
     this.legend(root.querySelector('.legend'));
   }
 
@@ -45,12 +49,13 @@ export class DayPanel {
     }
   }
 
-  // A day's list items are built on its first showing and kept, so going back to it only moves nodes.
-  nodesOf(day) {
-    let nodes = this.built.get(day.day);
-    if (!nodes) {
+  // Each day has its own lists, built on its first showing and kept in the page beside the others: a day not shown is
+  // skipped with content-visibility: hidden, which keeps its layout, so showing it again lays out and shapes no text.
+  listsOf(day) {
+    let lists = this.built.get(day.day);
+    if (!lists) {
       const model = this.model;
-      nodes = {
+      const items = {
         areas: day.areas.map((a) => element('li', {}, `${model.actorName(a.actor)}: ${formatKm2(a.lowerKm2)}–${formatKm2(a.upperKm2)} km²`)),
         changes: day.changes.map((c) => element('li', {},
           element('strong', {}, model.placeName(c.place)),
@@ -58,18 +63,44 @@ export class DayPanel {
         events: day.events.map((id) => model.eventById.get(id))
           .map((e) => element('li', { class: 'event', 'data-event-id': e.id }, ...eventNodes(model, e))),
       };
-      this.built.set(day.day, nodes);
+      lists = {};
+      for (const name of listNames) {
+        const list = this.lists[name].cloneNode(false);
+        list.classList.add('other-day');
+        list.setAttribute('aria-hidden', 'true');
+        list.removeAttribute('data-testid');
+        list.append(...items[name]);
+        this.lists[name].parentNode.insertBefore(list, this.lists[name]);
+        lists[name] = list;
+      }
+      this.built.set(day.day, lists);
     }
-    return nodes;
+    return lists;
+  }
+
+  // Builds every day's lists, hidden, when the page is idle, so no step builds nodes. (Their first showing still lays
+  // them out: a layout forced while hidden was not kept, as traces showed.)
+  prepare(days) {
+    for (const day of days) this.listsOf(day);
   }
 
   show(day) {
-    const nodes = this.nodesOf(day);
+    const lists = this.listsOf(day);
     this.heading.textContent = formatLong(day.day);
     this.heading.dataset.day = day.day;
-    this.areas.replaceChildren(...nodes.areas);
-    this.changes.replaceChildren(...nodes.changes);
-    this.events.replaceChildren(...nodes.events);
+    if (lists !== this.shown) {
+      // The test ids name the lists shown.
+      for (const name of listNames) {
+        const testId = this.shown[name].getAttribute('data-testid');
+        this.shown[name].classList.add('other-day');
+        this.shown[name].setAttribute('aria-hidden', 'true');
+        this.shown[name].removeAttribute('data-testid');
+        lists[name].classList.remove('other-day');
+        lists[name].removeAttribute('aria-hidden');
+        if (testId) lists[name].setAttribute('data-testid', testId);
+      }
+      this.shown = lists;
+    }
     this.noChanges.hidden = day.changes.length > 0;
     this.noEvents.hidden = day.events.length > 0;
   }
