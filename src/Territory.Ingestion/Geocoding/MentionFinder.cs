@@ -254,7 +254,8 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         var run = arabic ? Math.Min(tokens.Count - 1, content + 2) : CapitalisedRun(tokens, first, content);
         for (var last = run; last >= shortestLast; last--)
         {
-            if (arabic && tokens[last].Sentence != tokens[first].Sentence)
+            // « الأهالي إلى » is no two-word name: a look-alike does not run across a small word or punctuation.
+            if (arabic && (tokens[last].Sentence != tokens[first].Sentence || CrossesSmallWord(tokens, content, last)))
             {
                 continue;
             }
@@ -272,6 +273,19 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         }
 
         return null;
+    }
+
+    private bool CrossesSmallWord(IReadOnlyList<TextToken> tokens, int content, int last)
+    {
+        for (var k = content + 1; k <= last; k++)
+        {
+            if (tokens[k].PunctuationBefore || vocabulary.Links.Contains(tokens[k].Key) || vocabulary.FunctionWords.Contains(tokens[k].Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Match? Glued(string text, IReadOnlyList<TextToken> tokens, int first, int content)
