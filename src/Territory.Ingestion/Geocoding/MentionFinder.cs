@@ -20,6 +20,12 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     // The same for a lone Latin word: similarity 0.6.
     private const double MinimumLoneLatinVariantScore = 0.79;
 
+    // Phonetic name score a lone Latin look-alike at a sentence's start needs (capitalised anyway): similarity 0.7.
+    private const double MinimumSentenceStartVariantScore = 0.83;
+
+    // Spelling similarity (letters as written, spaces ignored) a lone Arabic look-alike needs to its name, with no cue.
+    private const double MinimumArabicLookAlikeSpelling = 0.7;
+
     // Small words that news text sometimes glues to a name when a space is lost (« Alepdans », « Furqanà »).
     private static readonly string[] GluedWords = ["dans", "de", "et", "en", "a", "in", "and", "of", "to"];
 
@@ -248,7 +254,8 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         var run = arabic ? Math.Min(tokens.Count - 1, content + 2) : CapitalisedRun(tokens, first, content);
         for (var last = run; last >= shortestLast; last--)
         {
-            if (arabic && tokens[last].Sentence != tokens[first].Sentence)
+            // « الأهالي إلى » is no two-word name: a look-alike does not run across a small word or punctuation.
+            if (arabic && (tokens[last].Sentence != tokens[first].Sentence || CrossesSmallWord(tokens, content, last)))
             {
                 continue;
             }
@@ -266,6 +273,19 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         }
 
         return null;
+    }
+
+    private bool CrossesSmallWord(IReadOnlyList<TextToken> tokens, int content, int last)
+    {
+        for (var k = content + 1; k <= last; k++)
+        {
+            if (tokens[k].PunctuationBefore || vocabulary.Links.Contains(tokens[k].Key) || vocabulary.FunctionWords.Contains(tokens[k].Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Match? Glued(string text, IReadOnlyList<TextToken> tokens, int first, int content)
@@ -468,9 +488,26 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
     private bool Keep(string text, IReadOnlyList<TextToken> tokens, bool[] covered, Match match, MentionCue cue, string? language)
     {
+        // One word, or an article and one word ("al-Madina"): the cases where a common word can pass for a name.
+        var lone = match.First == match.Last || (match.Last == match.First + 1 && NameNormalizer.IsArticleBefore(tokens[match.First].Key, tokens[match.Last].Key));
+        var word = tokens[match.Last];
+        var bare = lone ? BareForms(word).ToList() : [];
+
+        // « دخلوا المدينة », « أحياء المدينة », « مقاتلو الفصائل », « الريف الغربي »: a generic head, a direction adjective
+        // or the fighters are never a place alone, whatever stands before them.
+        if (bare.Any(b => vocabulary.IsNeverAlone(b, language)))
+        {
+            return false;
+        }
+
         if (cue != MentionCue.Empty)
         {
             return true;
+        }
+
+        if (lone && !HasMark(text, word) && !RejectsCommonWord(tokens, match, word, bare, language))
+        {
+            return false;
         }
 
         // Part of a hyphenated word that is not a place (« Bourg-la-Reine »): a look-alike is not enough.
@@ -511,6 +548,55 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         return !CapitalisedNeighbour(tokens, covered, match.First - 1, match.First)
             && (IsTitled(tokens, match) || !CapitalisedNeighbour(tokens, covered, match.Last + 1, match.Last));
     }
+
+    // A lone word without a cue. Arabic has no capitals, so every word is a candidate: a look-alike is never enough, and an
+    // exact name counts only when its article agrees (« الكردية » is an adjective, the village is « كردية »; « ظهر »
+    // is noon, the village « الظهر »). A Latin look-alike at a sentence's start (capitalised anyway) must be spelled
+    // close to the name, not only sound like it ("Heavy" is not Hawa, "State" not Shatheh; « Halep » is Halab). A common
+    // word of the language is no name.
+    private bool RejectsCommonWord(IReadOnlyList<TextToken> tokens, Match match, TextToken word, List<string> bare, string? language)
+    {
+        if (bare.Any(b => vocabulary.CommonWords.Contains(b, language)))
+        {
+            return false;
+        }
+
+        if (word.IsArabic)
+        {
+            // Exact, or a look-alike spelled nearly the same (« عزاز » for « اعزاز », « كفرتخاريم »), with the same article.
+            var article = HasArabicArticle(tokens[match.First].Key);
+            var written = bare[0].Replace(" ", string.Empty, StringComparison.Ordinal);
+            return match.Candidates.Any(c => HasArabicArticle(NameNormalizer.FoldWord(c.MatchedName.Split(' ')[0])) == article
+                && (c.Match == NameMatch.Exact || Similarity.Ratio(written, NameNormalizer.Normalize(c.MatchedName).Replace(" ", string.Empty, StringComparison.Ordinal)) >= MinimumArabicLookAlikeSpelling));
+        }
+
+        return !tokens[match.First].IsSentenceStart || match.Candidates.Any(c => c.Match == NameMatch.Exact || c.NameScore >= MinimumSentenceStartVariantScore);
+    }
+
+    // The word's orthographic keys with and without an attached one-letter prefix (« وبالمدينة », « للمدينة »).
+    private IEnumerable<string> BareForms(TextToken word)
+    {
+        yield return NameNormalizer.Normalize(word.StemKey ?? word.Key);
+        if (!word.IsArabic)
+        {
+            yield break;
+        }
+
+        foreach (var prefix in vocabulary.ArabicPrefixes)
+        {
+            if (word.Key.Length - prefix.Length >= 2 && word.Key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var rest = word.Key[prefix.Length..];
+                yield return NameNormalizer.Normalize(prefix.EndsWith('ل') && rest.StartsWith('ل') ? "ا" + rest : rest);
+            }
+        }
+    }
+
+    // The Arabic article written on the word, after an attached prefix (« والأتارب », « بالباب », « للمدينة »).
+    private bool HasArabicArticle(string key) =>
+        key.StartsWith("ال", StringComparison.Ordinal)
+        || vocabulary.ArabicPrefixes.Any(p => key.Length > p.Length + 2 && key.StartsWith(p, StringComparison.Ordinal)
+            && (key.AsSpan(p.Length).StartsWith("ال", StringComparison.Ordinal) || (p.EndsWith('ل') && key[p.Length] == 'ل')));
 
     /// <summary>True when an office's title follows the name (« Halep Valisi »): the holder is meant, not the place.</summary>
     private bool IsTitled(IReadOnlyList<TextToken> tokens, Match match) =>

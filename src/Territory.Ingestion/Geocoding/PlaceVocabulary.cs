@@ -71,6 +71,21 @@ public sealed record PlaceVocabulary
     /// </summary>
     public FrozenSet<string> FunctionWords { get; private init; } = FrozenSet<string>.Empty;
 
+    /// <summary>
+    /// Per language, words that are never a place's name on their own, cue or not: the generic heads (« المدينة », « حي »,
+    /// « أحياء »), direction adjectives (« الغربي ») and nouns for armed men (« مقاتلو »). Orthographic keys, articles dropped.
+    /// </summary>
+    public FrozenDictionary<string, FrozenSet<string>> NeverAlone { get; private init; } = FrozenDictionary<string, FrozenSet<string>>.Empty;
+
+    /// <summary>The common words of each language (stopwords-iso when installed): a lone one needs a cue to be a name.</summary>
+    public CommonWords CommonWords { get; init; } = CommonWords.None;
+
+    /// <summary>True when <paramref name="key"/> is never a name alone in <paramref name="language"/> (in any language when unknown).</summary>
+    public bool IsNeverAlone(string key, string? language) =>
+        language is not null && NeverAlone.TryGetValue(language, out var words)
+            ? words.Contains(key)
+            : NeverAlone.Values.Any(w => w.Contains(key));
+
     /// <summary>The vocabulary compiled into this assembly, with the function words of data/vocabulary/languages.json.</summary>
     public static PlaceVocabulary Default { get; } = BuildDefault();
 
@@ -84,6 +99,7 @@ public sealed record PlaceVocabulary
             FunctionWords = functionWords.Union(places.FunctionWords)
                 .Union(Dates.DateVocabulary.Default.Weekdays.Keys).Union(Dates.DateVocabulary.Default.Months.Keys)
                 .ToFrozenSet(StringComparer.Ordinal),
+            CommonWords = CommonWords.Installed,
         };
     }
 
@@ -112,12 +128,14 @@ public sealed record PlaceVocabulary
         var prefixes = new List<string>();
         var homographs = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);
+        var neverAlone = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         foreach (var (language, entry) in file.Languages)
         {
             titles.UnionWith(entry.Titles.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             links.UnionWith(entry.Connectors.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             prefixes.AddRange(entry.Prefixes.Select(NameNormalizer.FoldWord));
             homographs[language] = entry.Homographs.Select(NameNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
+            neverAlone[language] = entry.NeverAlone.Select(NameNormalizer.Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
             foreach (var cue in entry.Cues)
             {
                 var phrase = cue.Before ?? cue.After ?? throw new InvalidDataException($"A {language} cue has neither 'before' nor 'after'.");
@@ -144,6 +162,7 @@ public sealed record PlaceVocabulary
         return new PlaceVocabulary(cues, links.ToFrozenSet(), [.. prefixes.Distinct().OrderByDescending(p => p.Length)], homographs.ToFrozenDictionary(StringComparer.Ordinal), heads, titles.ToFrozenSet(StringComparer.Ordinal))
         {
             FunctionWords = (file.NotNames ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal),
+            NeverAlone = neverAlone.ToFrozenDictionary(StringComparer.Ordinal),
         };
     }
 
@@ -177,6 +196,9 @@ public sealed record PlaceVocabulary
 
         [JsonPropertyName("titles")]
         public string[] Titles { get; init; } = [];
+
+        [JsonPropertyName("neverAlone")]
+        public string[] NeverAlone { get; init; } = [];
     }
 
     private sealed record CueEntry(string? Before, string? After, string? Kind, string? Relation, string? Direction);
