@@ -215,8 +215,15 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
             var verbEnd = sentence.TokenEnd(verb.Last);
-            gainer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
-                && (sentence.SameClause(verbEnd, a.Start) || MovesInThere(sentence, a)))?.Actor ?? gainer;
+            var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
+                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed));
+            gainer = incomer?.Actor ?? gainer;
+
+            // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
+            if (incomer is not null && NextVerbOf(sentence, incomer)?.Tier == ControlTier.Reached)
+            {
+                tier = ControlTier.Reached;
+            }
         }
         else if (tier == ControlTier.Reached && gainer.IsUnknown)
         {
@@ -426,14 +433,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     private static bool InRegion(PlaceMention? place) => place?.Span.Cue.Relation == CueRelation.Region;
 
-    // "…, where HTS fighters then entered", « où les rebelles sont entrés »: the actor is the subject of a later entry or
-    // taking with no place of its own, that is, of the place just left.
-    private static bool MovesInThere(SentenceView sentence, ActorMention actor)
+    // "…, where HTS fighters then entered", « où les rebelles sont entrés », "as rebels closed in": the active control verb
+    // whose subject the actor is, when it has no place of its own (it acts on the place just left).
+    private static VerbRule? NextVerbOf(SentenceView sentence, ActorMention actor)
     {
         var next = sentence.Verbs.FirstOrDefault(v => sentence.TokenStart(v.First) >= actor.End);
-        return next is not null && next.Phrase.Value is { Role: VerbRole.Control, Passive: false, Tier: ControlTier.Entered or ControlTier.Claimed }
+        return next is not null && next.Phrase.Value is { Role: VerbRole.Control, Passive: false, Nominal: false }
             && !sentence.Actors.Any(a => a.Start > actor.End && a.End <= sentence.TokenStart(next.First))
-            && !sentence.Places.Any(p => p.Span.Start >= sentence.TokenEnd(next.Last));
+            && !sentence.Places.Any(p => p.Span.Start >= sentence.TokenEnd(next.Last)) ? next.Phrase.Value : null;
     }
 
     // "Panic seized the districts of X", « la panique s'est emparée de X », سيطر الذعر, « Panik X'i ele geçirdi »: an
@@ -488,10 +495,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var at = sentence.TokenStart(anaphor.First);
         if (anaphor.Phrase.Value == EventVocabulary.AnaphorPronoun)
         {
-            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
+            // « ريف حلب … منها »: a countryside stands for no city.
+            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
         }
 
-        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
+        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
     }
 
     // The city a report is about: the settlement it names most often (at least twice), the first on a tie.
@@ -728,7 +736,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool InThreatScope(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var area = sentence.LastTokenBefore(verb.First, ThreatScopeWindow, vocabulary.AreaNouns.Contains);
-        return area >= 0 && sentence.AnyTokenBefore(area, ObjectWindow, vocabulary.Hedges.Contains);
+        return area >= 0 && !sentence.PunctuationBetween(sentence.TokenEnd(area), sentence.TokenStart(verb.First))
+            && sentence.AnyTokenBefore(area, ObjectWindow, vocabulary.Hedges.Contains);
     }
 
     private static double TierConfidence(ControlTier tier) => tier switch
@@ -1161,6 +1170,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var semicolon = Input.Text.LastIndexOf(';', Input.Tokens[verbToken].Start, Input.Tokens[verbToken].Start - Start);
             return Math.Max(opening, semicolon + 1);
         }
+
+        public bool PunctuationBetween(int from, int to) => to > from && Input.Text.AsSpan(from, to - from).IndexOfAny(',', ';') >= 0;
 
         // A single conjunction between two offsets (« Halep ve İdlib », "Idlib and Aleppo").
         public bool OnlyConjunction(int from, int to)
