@@ -437,7 +437,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // whose subject the actor is, when it has no place of its own (it acts on the place just left).
     private static VerbRule? NextVerbOf(SentenceView sentence, ActorMention actor)
     {
+        // Verb-subject order (« حيث دخلت الفصائل »): the verb just before the actor.
         var next = sentence.Verbs.FirstOrDefault(v => sentence.TokenStart(v.First) >= actor.End);
+        if (sentence.Verbs.LastOrDefault(v => sentence.TokenEnd(v.Last) <= actor.Start) is { Phrase.Value.Language: "ar" } before
+            && !sentence.Actors.Any(a => a.Start >= sentence.TokenEnd(before.Last) && a.End <= actor.Start))
+        {
+            next = before;
+        }
+
         return next is not null && next.Phrase.Value is { Role: VerbRole.Control, Passive: false, Nominal: false }
             && !sentence.Actors.Any(a => a.Start > actor.End && a.End <= sentence.TokenStart(next.First))
             && !sentence.Places.Any(p => p.Span.Start >= sentence.TokenEnd(next.Last)) ? next.Phrase.Value : null;
@@ -663,6 +670,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
         var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
+
+        // « Muhalifler X'i ele geçirdikten sonra Y'ye ilerledi »: a clause after a converb shares the sentence's subject.
+        if (before is null && rule.ObjectBeforeVerb)
+        {
+            before = sentence.Actors.FirstOrDefault(a => a.End <= verbStart && !sentence.InParentheses(a.Start)
+                && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
+        }
         return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? SequenceSubject(sentence, verb) ?? sentence.PreviousSubject;
     }
 
@@ -968,11 +982,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 return false;
             }
 
+            // « سقطت مدينة حماة، أحد أهم معاقل النظام، بيد الفصائل »: an aside between two commas does not count.
+            var gapStart = Input.Tokens[verbLast].End;
+            var gap = Input.Text.AsSpan(gapStart, Input.Tokens[word].Start - gapStart);
+            var (asideFrom, asideTo) = (gap.IndexOfAny(',', '،'), gap.LastIndexOfAny(',', '،'));
             var others = 0;
             for (var t = verbLast + 1; t < word; t++)
             {
                 var token = Input.Tokens[t];
-                var covered = Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End) || Dates.Any(d => d.Start <= token.Start && token.End <= d.End);
+                var covered = Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End) || Dates.Any(d => d.Start <= token.Start && token.End <= d.End)
+                    || (asideFrom < asideTo && token.Start > gapStart + asideFrom && token.End <= gapStart + asideTo);
                 others += covered || ListWords.Contains(token.Key) ? 0 : 1;
             }
 

@@ -39,6 +39,10 @@ public class EventFailureClassTests
     [InlineData("ar", "2024-12-02", "استعادت وحدات من قواتنا المسلحة السيطرة على الأتارب.", "claimed Atareb government 2024-11-27..2024-12-02")]
     [InlineData("ar", "2024-12-02", "استعادت قواتنا المسلحة السيطرة على سراقب.", "claimed Saraqab government 2024-11-27..2024-12-02")]
     [InlineData("ar", "2024-12-06", "دخل مقاتلو هيئة تحرير الشام مدينة حماة.", "entered Hama hts 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les révolutionnaires sont entrés dans Hama jeudi.", "entered Hama opposition 2024-12-05..2024-12-05")]
+    [InlineData("fr", "2024-11-30", "La coalition islamiste s'est emparée de Saraqib.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
+    [InlineData("fr", "2024-12-02", "Des unités de nos forces armées ont repris le contrôle de Dana.", "claimed Dana government 2024-11-27..2024-12-02")]
+    [InlineData("tr", "2024-12-06", "Devrimciler Hama'ya girdi.", "entered Hama opposition 2024-11-27..2024-12-06")]
 
     // 2. report verbs with an infinitive or perfect complement, restore verbs, declared liberated, Turkish idioms
     [InlineData("fr", "2024-11-30", "Les rebelles ont annoncé avoir pris Saraqib.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
@@ -56,6 +60,9 @@ public class EventFailureClassTests
     [InlineData("tr", "2024-11-30", "Dana terörden temizlendi.", "claimed Dana unknown 2024-11-27..2024-11-30")]
     [InlineData("tr", "2024-11-30", "Serakib ilçesi muhaliflerin kontrolüne geçti.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("tr", "2024-12-04", "Muhalifler Hama'ya kadar ilerledi.", "reached Hama opposition 2024-11-27..2024-12-04")]
+    [InlineData("en", "2024-12-02", "The army said it had restored control over Dana.", "claimed Dana government 2024-11-27..2024-12-02")]
+    [InlineData("ar", "2024-12-02", "أعلنت قواتنا المسلحة إعادة السيطرة على سراقب.", "claimed Saraqab government 2024-11-27..2024-12-02")]
+    [InlineData("tr", "2024-12-06", "Hama kenti muhaliflerin kontrolüne geçti.", "claimed Hama opposition 2024-11-27..2024-12-06")]
 
     // 3. sequence clauses whose event did happen
     [InlineData("en", "2024-11-30", "Rebels regrouped on Friday before taking Atarib.", "claimed Atareb opposition 2024-11-29..2024-11-29")]
@@ -64,28 +71,35 @@ public class EventFailureClassTests
     [InlineData("fr", "2024-11-30", "Les rebelles ont poursuivi leur avancée après avoir pris Saraqib.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Hours after announcing the capture of Saraqib, rebels regrouped.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("ar", "2024-11-30", "واصلت الفصائل تقدمها بعد أن سيطروا على سراقب.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
+    [InlineData("en", "2024-11-30", "The rebels regrouped after capturing Saraqib on Friday.", "claimed Saraqab opposition 2024-11-29..2024-11-29")]
+    [InlineData("tr", "2024-12-04", "Muhalifler Serakib'i ele geçirdikten sonra Hama'ya ilerledi.", "claimed Saraqab opposition 2024-11-27..2024-12-04|reached Hama opposition 2024-11-27..2024-12-04")]
 
     // 4. a road cut at a place
     [InlineData("en", "2024-11-30", "Rebels cut the M5 highway near Saraqib on Friday.", "reached Saraqab opposition 2024-11-29..2024-11-29")]
     [InlineData("fr", "2024-11-30", "Les insurgés ont coupé l'autoroute à hauteur de Saraqib.", "reached Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Insurgents severed the road at Atarib.", "reached Atareb opposition 2024-11-27..2024-11-30")]
+    [InlineData("ar", "2024-11-30", "قطعت الفصائل الطريق الدولي عند سراقب.", "reached Saraqab opposition 2024-11-27..2024-11-30")]
 
     // 5. long gaps between a place and its passive verb
     [InlineData("en", "2024-11-30", "Nayrab airbase, from which jets flew for years, was overrun by rebels on Thursday.", "claimed Nayrab Airbase opposition 2024-11-28..2024-11-28")]
     [InlineData("fr", "2024-12-06", "Hama, l'une des principales positions de l'armée, est tombée dès mercredi soir aux mains des insurgés.", "claimed Hama opposition 2024-12-04..2024-12-04")]
     [InlineData("en", "2024-11-30", "Saraqib fell to the rebels late on Thursday.", "claimed Saraqab opposition 2024-11-28..2024-11-28")]
     [InlineData("fr", "2024-11-30", "Atareb est tombée jeudi soir aux mains des rebelles.", "claimed Atareb opposition 2024-11-28..2024-11-28")]
+    [InlineData("ar", "2024-12-06", "سقطت مدينة حماة، أحد أهم معاقل النظام، بيد الفصائل مساء الخميس.", "claimed Hama opposition 2024-12-05..2024-12-05")]
 
     // 6. a withdrawal with a named incomer
     [InlineData("en", "2024-11-30", "Troops abandoned their positions in Atarib, where HTS fighters then entered.", "withdrawn Atareb hts 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "The SDF moved into Tall Refaat, vacated by government forces.", "withdrawn Tall Refaat sdf 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-12-06", "Troops were redeployed out of Hama after the terrorists entered it.", "withdrawn Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-11-30", "L'armée s'est retirée de Dana, où les rebelles sont ensuite entrés.", "withdrawn Dana opposition 2024-11-27..2024-11-30")]
+    [InlineData("ar", "2024-11-30", "انسحبت قوات النظام من الأتارب حيث دخلت الفصائل.", "withdrawn Atareb opposition 2024-11-27..2024-11-30")]
 
     // 7. fighting between two sides at a place
     [InlineData("fr", "2024-11-30", "De violents affrontements opposent rebelles et soldats sur Saraqib.", "contested Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Clashes between rebels and troops raged around Atarib.", "contested Atareb opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Fierce clashes pitted rebels against soldiers in Dana.", "contested Dana opposition 2024-11-27..2024-11-30")]
+    [InlineData("ar", "2024-11-30", "اندلعت اشتباكات بين الفصائل وقوات النظام في سراقب.", "contested Saraqab opposition 2024-11-27..2024-11-30")]
+    [InlineData("tr", "2024-11-30", "Serakib'de muhalifler ile rejim güçleri arasında çatışmalar sürüyor.", "contested Saraqab opposition 2024-11-27..2024-11-30")]
 
     // 8. coordinated objects that share a verb
     [InlineData("en", "2024-11-30", "Rebels seized most of Aleppo along with the Aleppo airport.", "claimed Aleppo opposition 2024-11-27..2024-11-30|claimed Aleppo International Airport/airport opposition 2024-11-27..2024-11-30")]
@@ -103,6 +117,8 @@ public class EventFailureClassTests
     [InlineData("fr", "2024-12-05", "Hama demeure sous le contrôle de l'armée.", "")]
     [InlineData("ar", "2024-12-05", "لا تزال حماة تحت سيطرة قوات النظام.", "")]
     [InlineData("tr", "2024-12-05", "Hama hâlâ rejimin kontrolünde.", "")]
+    [InlineData("en", "2024-11-30", "Dana stayed under army control.", "")]
+    [InlineData("fr", "2024-11-30", "Saraqib est toujours tenue par l'armée.", "")]
 
     // 10. aggregate areas and counts
     [InlineData("en", "2024-11-30", "Rebels took control of more than 400 km² in the provinces of Aleppo and Idlib.", "")]
@@ -110,6 +126,7 @@ public class EventFailureClassTests
     [InlineData("fr", "2024-11-30", "Les rebelles ont pris le contrôle de plus de 400 km² dans les provinces d'Alep et d'Idleb.", "")]
     [InlineData("ar", "2024-11-30", "سيطرت الفصائل على أكثر من 50 قرية وبلدة في ريف حلب وإدلب.", "")]
     [InlineData("tr", "2024-11-30", "Muhalifler Halep ve İdlib kırsalında 70 köyü ele geçirdi.", "")]
+    [InlineData("ar", "2024-11-30", "سيطرت الفصائل على أكثر من 400 كيلومتر مربع في محافظتي حلب وإدلب.", "")]
 
     // 11. other senses: an abstract subject
     [InlineData("en", "2024-11-30", "Panic seized the districts of Aleppo on Friday.", "")]
@@ -117,6 +134,7 @@ public class EventFailureClassTests
     [InlineData("en", "2024-12-05", "Fear gripped Hama on Thursday.", "")]
     [InlineData("en", "2024-11-30", "Fire engulfed the market of Saraqib.", "")]
     [InlineData("ar", "2024-11-30", "سيطر الذعر على سكان حلب.", "")]
+    [InlineData("tr", "2024-11-30", "Panik Halep'i ele geçirdi.", "")]
 
     [InlineData("en", "2024-11-30", "Amid panic, rebels seized Saraqib.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("fr", "2024-11-30", "Les rebelles se sont emparés d'Alep dans la panique.", "claimed Aleppo opposition 2024-11-27..2024-11-30")]
