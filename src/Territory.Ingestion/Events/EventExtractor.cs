@@ -204,7 +204,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // "X remained in government hands", « reste aux mains du régime », لا تزال: the holder keeps it, nothing changed.
-        if (tier == ControlTier.Claimed && (gainer.IsUnknown || gainer.Side == options.DefaultHolderSide)
+        if (tier == ControlTier.Claimed && !rule.Retake && (gainer.IsUnknown || gainer.Side == options.DefaultHolderSide)
             && (sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.StativeWords.Contains) || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.StativeWords.Contains)))
         {
             yield break;

@@ -118,6 +118,8 @@ public class EventFailureClassTests
     [InlineData("ar", "2024-12-05", "لا تزال حماة تحت سيطرة قوات النظام.", "")]
     [InlineData("tr", "2024-12-05", "Hama hâlâ rejimin kontrolünde.", "")]
     [InlineData("en", "2024-11-30", "Dana stayed under army control.", "")]
+    [InlineData("fr", "2024-12-02", "L'armée a encore repris Atareb dimanche.", "claimed Atareb government 2024-12-01..2024-12-01")]
+    [InlineData("en", "2024-12-02", "Government forces still recaptured Atarib on Sunday.", "claimed Atareb government 2024-12-01..2024-12-01")]
     [InlineData("fr", "2024-11-30", "Saraqib est toujours tenue par l'armée.", "")]
 
     // 10. aggregate areas and counts
@@ -136,6 +138,7 @@ public class EventFailureClassTests
     [InlineData("ar", "2024-11-30", "سيطر الذعر على سكان حلب.", "")]
     [InlineData("tr", "2024-11-30", "Panik Halep'i ele geçirdi.", "")]
 
+    [InlineData("en", "2024-11-30", "Rebels opened fire and seized Saraqib.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Amid panic, rebels seized Saraqib.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("fr", "2024-11-30", "Les rebelles se sont emparés d'Alep dans la panique.", "claimed Aleppo opposition 2024-11-27..2024-11-30")]
 
