@@ -677,6 +677,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             before = sentence.Actors.FirstOrDefault(a => a.End <= verbStart && !sentence.InParentheses(a.Start)
                 && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
         }
+
         return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? SequenceSubject(sentence, verb) ?? sentence.PreviousSubject;
     }
 
