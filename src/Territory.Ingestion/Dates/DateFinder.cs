@@ -246,7 +246,8 @@ public sealed class DateFinder(DateVocabulary vocabulary)
 
     private (DateMention, int)? Relative(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference, bool staleReference)
     {
-        if (!StartsPhrase(tokens[i]))
+        // « مساء الخميس » (Thursday evening): a part of the day before a weekday is that weekday's, not "that evening".
+        if (!StartsPhrase(tokens[i]) || (vocabulary.DayParts.Contains(tokens[i].Key) && i + 1 < tokens.Count && WeekdayOf(tokens[i + 1]) is not null))
         {
             return null;
         }

@@ -52,6 +52,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int AnaphorWindow = 6;
     private const int CivilianWindow = 8;
     private const int AfterWindow = 6;
+    private const int ThreatScopeWindow = 6;
+    private const int SequenceWindow = 4;
 
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
@@ -135,7 +137,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
-        events.AddRange(OnePerPlace(controls, background));
+        // "took Atarib in the Aleppo countryside": a region's mention (geoprecision 3) is no second event beside a named place.
+        var kept = OnePerPlace(controls, background).ToList();
+        if (kept.Exists(e => !InRegion(e.Place)))
+        {
+            kept.RemoveAll(e => InRegion(e.Place));
+        }
+
+        events.AddRange(kept);
         if (!question && !historical)
         {
             events.AddRange(Casualties(sentence));
@@ -174,8 +183,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             anaphor = true;
         }
 
-        // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal.
-        if (places.Count == 0 || (tier == ControlTier.Withdrawn && sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains)))
+        // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal; "panic seized X" is
+        // another sense.
+        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || (tier == ControlTier.Withdrawn && sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains)))
         {
             yield break;
         }
@@ -193,13 +203,27 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             gainer = NamedAttacker(sentence) ?? gainer;
         }
 
+        // "X remained in government hands", « reste aux mains du régime », لا تزال: the holder keeps it, nothing changed.
+        if (tier == ControlTier.Claimed && !rule.Retake && (gainer.IsUnknown || gainer.Side == options.DefaultHolderSide)
+            && (sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.StativeWords.Contains) || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.StativeWords.Contains)))
+        {
+            yield break;
+        }
+
         var loser = tier == ControlTier.Withdrawn ? subject ?? actors.Unknown : LoserAfter(sentence, verb, gainer) ?? actors.Unknown;
         if (tier == ControlTier.Withdrawn)
         {
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
             var verbEnd = sentence.TokenEnd(verb.Last);
-            gainer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
-                && sentence.SameClause(verbEnd, a.Start))?.Actor ?? gainer;
+            var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
+                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed));
+            gainer = incomer?.Actor ?? gainer;
+
+            // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
+            if (incomer is not null && NextVerbOf(sentence, incomer)?.Tier == ControlTier.Reached)
+            {
+                tier = ControlTier.Reached;
+            }
         }
         else if (tier == ControlTier.Reached && gainer.IsUnknown)
         {
@@ -332,7 +356,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         int from, to;
         if (placesFollow)
         {
-            from = sentence.TokenEnd(verb.Last);
+            // "declared Saraqib liberated": the place stands inside the phrase.
+            from = sentence.TokenEnd(verb.Phrase.Value.ObjectInside ? verb.First : verb.Last);
             to = v + 1 < verbs.Count ? sentence.TokenStart(verbs[v + 1].First) : int.MaxValue;
         }
         else
@@ -346,7 +371,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         from = placesFollow ? from : Math.Max(from, sentence.ClauseStart(verb.First, ObjectWindow));
         var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
-            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i)).ToList();
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords))
@@ -366,7 +391,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             // « dans la campagne d'Idlib » alone: the event is known only to a region (not when it only places a vague
             // « de nombreuses zones »); « Halep'in batısındaki mahallelere girdi » (entered the districts west of Aleppo):
             // near the named place.
-            objects = [.. inWindow.Where(p => !IsAreal(p) && ((p.Span.Cue.Relation == CueRelation.Region && !sentence.AfterClaimUnit(p, countedOnly: false))
+            // Not for a withdrawal ("pulled out of the Aleppo countryside" is no event at Aleppo), nor for a count's region.
+            objects = [.. inWindow.Where(p => !IsAreal(p) && ((p.Span.Cue.Relation == CueRelation.Region && tier != ControlTier.Withdrawn && !sentence.AfterClaimUnit(p, countedOnly: false) && !sentence.HasCountedUnit())
                 || (tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested
                     && (p.Span.Cue.Relation is CueRelation.Direction or CueRelation.Near || Genitive(p)))))];
         }
@@ -398,6 +424,45 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private static bool AreaListed(SentenceView sentence, List<PlaceMention> window, int i) =>
         i > 0 && IsAreal(window[i - 1]) && window[i - 1].Place?.Kind != PlaceKind.Road && window[i].Span.Start - window[i - 1].Span.End > 1
         && sentence.OnlyListWords(window[i - 1].Span.End, window[i].Span.Start);
+
+    // « Halep ve İdlib kırsalında », "Idlib and Aleppo countryside": a place joined by a bare conjunction to a countryside
+    // shares it.
+    private static bool RegionListed(SentenceView sentence, List<PlaceMention> window, int i) =>
+        i + 1 < window.Count && window[i + 1].Span.Cue.Relation == CueRelation.Region && window[i].Span.Cue.Relation != CueRelation.Region
+        && sentence.OnlyConjunction(window[i].Span.End, window[i + 1].Span.Start);
+
+    private static bool InRegion(PlaceMention? place) => place?.Span.Cue.Relation == CueRelation.Region;
+
+    // "…, where HTS fighters then entered", « où les rebelles sont entrés », "as rebels closed in": the active control verb
+    // whose subject the actor is, when it has no place of its own (it acts on the place just left).
+    private static VerbRule? NextVerbOf(SentenceView sentence, ActorMention actor)
+    {
+        // Verb-subject order (« حيث دخلت الفصائل »): the verb just before the actor.
+        var next = sentence.Verbs.FirstOrDefault(v => sentence.TokenStart(v.First) >= actor.End);
+        if (sentence.Verbs.LastOrDefault(v => sentence.TokenEnd(v.Last) <= actor.Start) is { Phrase.Value.Language: "ar" } before
+            && !sentence.Actors.Any(a => a.Start >= sentence.TokenEnd(before.Last) && a.End <= actor.Start))
+        {
+            next = before;
+        }
+
+        return next is not null && next.Phrase.Value is { Role: VerbRole.Control, Passive: false, Nominal: false }
+            && !sentence.Actors.Any(a => a.Start > actor.End && a.End <= sentence.TokenStart(next.First))
+            && !sentence.Places.Any(p => p.Span.Start >= sentence.TokenEnd(next.Last)) ? next.Phrase.Value : null;
+    }
+
+    // "Panic seized the districts of X", « la panique s'est emparée de X », سيطر الذعر, « Panik X'i ele geçirdi »: an
+    // abstract noun as the subject, next to the verb with no actor between.
+    private bool AbstractSubject(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule)
+    {
+        if (rule.Language == "ar" && sentence.AnyTokenAfter(verb.Last, 2, vocabulary.AbstractSubjects.Contains))
+        {
+            return true;
+        }
+
+        var from = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.TokenStart(Math.Max(0, verb.First - 3));
+        var word = sentence.FirstTokenFrom(from, verb.First, vocabulary.AbstractSubjects.Contains);
+        return word >= 0 && !sentence.Actors.Any(a => a.Start >= sentence.TokenEnd(word) && a.End <= sentence.TokenStart(verb.First));
+    }
 
     // « l'autoroute M5 Damas-Alep »: the places right after a road are its ends.
     private static bool RoadEnd(SentenceView sentence, PlaceMention place)
@@ -437,10 +502,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var at = sentence.TokenStart(anaphor.First);
         if (anaphor.Phrase.Value == EventVocabulary.AnaphorPronoun)
         {
-            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
+            // « ريف حلب … منها »: a countryside stands for no city.
+            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
         }
 
-        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
+        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
     }
 
     // The city a report is about: the settlement it names most often (at least twice), the first on a tie.
@@ -604,7 +670,28 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
         var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
-        return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? sentence.PreviousSubject;
+
+        // « Muhalifler X'i ele geçirdikten sonra Y'ye ilerledi »: a clause after a converb shares the sentence's subject.
+        if (before is null && rule.ObjectBeforeVerb)
+        {
+            before = sentence.Actors.FirstOrDefault(a => a.End <= verbStart && !sentence.InParentheses(a.Start)
+                && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
+        }
+
+        return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? SequenceSubject(sentence, verb) ?? sentence.PreviousSubject;
+    }
+
+    // "After seizing Dana, the rebels pushed on", "Hours after announcing the capture of X, rebels…": a fronted clause of
+    // sequence has the main clause's subject, after it.
+    private Actor? SequenceSubject(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        if (!sentence.AnyTokenBefore(verb.First, SequenceWindow, vocabulary.SequenceWords.Contains) && !vocabulary.SequenceWords.Contains(sentence.Input.Tokens[verb.First]))
+        {
+            return null;
+        }
+
+        var verbEnd = sentence.TokenEnd(verb.Last);
+        return sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !sentence.InParentheses(a.Start))?.Actor;
     }
 
     // « tombée aux mains des jihadistes », "fell to the rebels", « muhaliflerin eline geçti » (the possessor comes before in Turkish);
@@ -656,7 +743,17 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // « pourrait tomber », "vowed to retake"; « ele geçirecek » (will take), « girmeyi » (to enter): the verb's own ending.
     private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains)
-        || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal));
+        || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal))
+        || InThreatScope(sentence, verb);
+
+    // "vowed to retake all the areas the terrorists entered in A and B": a clause describing a threat's generic object
+    // (areas, « zones », المناطق) is no dated event.
+    private bool InThreatScope(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var area = sentence.LastTokenBefore(verb.First, ThreatScopeWindow, vocabulary.AreaNouns.Contains);
+        return area >= 0 && !sentence.PunctuationBetween(sentence.TokenEnd(area), sentence.TokenStart(verb.First))
+            && sentence.AnyTokenBefore(area, ObjectWindow, vocabulary.Hedges.Contains);
+    }
 
     private static double TierConfidence(ControlTier tier) => tier switch
     {
@@ -745,7 +842,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 ?? found.Reporters.Where(r => r.Last < _firstToken).Select(r => r.Phrase.Value).LastOrDefault();
             PreviousSubject = PreviousSentenceSubject(input, found, _firstToken);
             CasualtyWords = [.. found.Casualties.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
-            ClaimUnits = [.. found.ClaimUnits.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
+            ClaimUnits = [.. found.ClaimUnits.Where(c => c.First >= _firstToken && c.Last <= _lastToken && !BareKilometre(input, c))];
             Anaphors = [.. found.Anaphors.Where(a => a.First >= _firstToken && a.Last <= _lastToken)];
             MainCity = found.MainCity;
             _vocabulary = found.Vocabulary;
@@ -886,11 +983,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 return false;
             }
 
+            // « سقطت مدينة حماة، أحد أهم معاقل النظام، بيد الفصائل »: an aside between two commas does not count.
+            var gapStart = Input.Tokens[verbLast].End;
+            var gap = Input.Text.AsSpan(gapStart, Input.Tokens[word].Start - gapStart);
+            var (asideFrom, asideTo) = (gap.IndexOfAny(',', '،'), gap.LastIndexOfAny(',', '،'));
             var others = 0;
             for (var t = verbLast + 1; t < word; t++)
             {
                 var token = Input.Tokens[t];
-                var covered = Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End) || Dates.Any(d => d.Start <= token.Start && token.End <= d.End);
+                var covered = Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End) || Dates.Any(d => d.Start <= token.Start && token.End <= d.End)
+                    || (asideFrom < asideTo && token.Start > gapStart + asideFrom && token.End <= gapStart + asideTo);
                 others += covered || ListWords.Contains(token.Key) ? 0 : 1;
             }
 
@@ -951,6 +1053,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // Words that join the items of a list of places.
         private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و"];
 
+        private static readonly HashSet<string> Conjunctions = ["et", "and", "ve", "ile", "و"];
+
         // Words between a road's ends (« reliant la capitale Damas à Alep »).
         private static readonly HashSet<string> RoadEndFillers = ["a", "to", "capitale", "capital"];
 
@@ -974,12 +1078,22 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return forward ? Input.Tokens[limit].End : int.MaxValue;
         }
 
+        // A clause word just after a comma, closed by another comma before the verb.
+        private bool Aside(int t, int verbToken)
+        {
+            var from = Input.Tokens[Math.Max(_firstToken, t - 2)].End;
+            var at = Input.Tokens[t].Start;
+            return from < at && Input.Text.AsSpan(from, at - from).IndexOf(',') >= 0
+                && Input.Text.AsSpan(Input.Tokens[t].End, Input.Tokens[verbToken].Start - Input.Tokens[t].End).IndexOf(',') >= 0;
+        }
+
         public int ClauseStart(int verbToken, int window)
         {
             var limit = Math.Max(_firstToken, verbToken - window);
             for (var t = verbToken - 1; t >= limit; t--)
             {
-                if (OpensClause(t))
+                // "Nayrab airbase, from which jets flew for years, was overrun": an aside set off by commas is stepped over.
+                if (OpensClause(t) && !Aside(t, verbToken))
                 {
                     return Input.Tokens[t].End;
                 }
@@ -1075,6 +1189,33 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             var semicolon = Input.Text.LastIndexOf(';', Input.Tokens[verbToken].Start, Input.Tokens[verbToken].Start - Start);
             return Math.Max(opening, semicolon + 1);
+        }
+
+        public bool PunctuationBetween(int from, int to) => to > from && Input.Text.AsSpan(from, to - from).IndexOfAny(',', ';') >= 0;
+
+        // A single conjunction between two offsets (« Halep ve İdlib », "Idlib and Aleppo").
+        public bool OnlyConjunction(int from, int to)
+        {
+            var first = FirstTokenAtOrAfter(Input.Tokens, from);
+            var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
+            return first == last && Conjunctions.Contains(Input.Tokens[first].Key);
+        }
+
+        // A count in the sentence (« 70 köyü », "400 km²"): the regions named with it are the claim's.
+        public bool HasCountedUnit() => ClaimUnits.Any(Counted);
+
+        // The first token from an offset up to (not including) a token that passes the test, or -1.
+        public int FirstTokenFrom(int offset, int beforeToken, Func<TextToken, bool> test)
+        {
+            for (var t = Math.Max(_firstToken, FirstTokenAtOrAfter(Input.Tokens, offset)); t < beforeToken; t++)
+            {
+                if (test(Input.Tokens[t]))
+                {
+                    return t;
+                }
+            }
+
+            return -1;
         }
 
         public bool ListMarkerBetween(int from, int to)
@@ -1184,6 +1325,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var lastVerb = found.Verbs.LastOrDefault(v => v.Last < firstToken && input.Tokens[v.First].Sentence == previous);
             var verbStart = lastVerb is null ? input.Tokens[firstToken - 1].End : input.Tokens[lastVerb.First].Start;
             return input.Actors.LastOrDefault(a => a.Sentence == previous && a.End <= verbStart)?.Actor;
+        }
+
+        // "400 km²" is an area, "5 km" a distance: the tokenizer drops the sign, so the unit needs it right after.
+        private static bool BareKilometre(AnnotatedText input, PhraseMatch<string> unit)
+        {
+            var last = input.Tokens[unit.Last];
+            return unit.Phrase.Value == "km2" && last.Key == "km" && (last.End >= input.Text.Length || input.Text[last.End] != '²');
         }
 
         private static bool Inside(TextToken token, ActorMention actor) => actor.Start < token.End && token.Start < actor.End;

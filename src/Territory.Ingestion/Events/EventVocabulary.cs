@@ -22,7 +22,8 @@ public enum VerbRole
 /// the agent it names (« par les rebelles », "to the insurgents", بيد الفصائل); failing that, the subject of the clause
 /// for a taking (« les rebelles ont revendiqué la prise de »), nobody for a fall (<paramref name="Passive"/>).
 /// </param>
-public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text, bool Nominal = false);
+/// <param name="ObjectInside">The place stands inside the phrase's gap ("declared Saraqib liberated").</param>
+public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text, bool Nominal = false, bool ObjectInside = false);
 
 /// <summary>Words of one kind in every language, matched on folded words (a trailing * is a stem).</summary>
 public sealed class WordSet
@@ -129,6 +130,18 @@ public sealed class EventVocabulary
     /// <summary>Words after a genitive place naming a part of it (Turkish « Halep'in büyük bölümünü »): the place is still taken.</summary>
     public WordSet PartWords { get; private init; } = null!;
 
+    /// <summary>Words before a taking that say a hold goes on ("remained", « reste », لا تزال, « hâlâ »).</summary>
+    public WordSet StativeWords { get; private init; } = null!;
+
+    /// <summary>Abstract nouns that make a taking verb another sense ("panic seized", سيطر الذعر).</summary>
+    public WordSet AbstractSubjects { get; private init; } = null!;
+
+    /// <summary>Generic area nouns ("all the areas", « toutes les zones », المناطق): a threat's object that a relative clause describes.</summary>
+    public WordSet AreaNouns { get; private init; } = null!;
+
+    /// <summary>Words before a participle or infinitive of sequence ("after seizing", « avant de prendre »).</summary>
+    public WordSet SequenceWords { get; private init; } = null!;
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -149,7 +162,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -173,7 +186,8 @@ public sealed class EventVocabulary
                 var nominal = voiceKey is "nominal" or "nominal-passive";
                 var retake = control.TryGetProperty("retake", out var r) && r.GetBoolean();
                 var gap = control.TryGetProperty("gap", out var g) ? g.GetInt32() : 0;
-                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text, nominal), MaxGap: gap));
+                var inside = control.TryGetProperty("objectInside", out var oi) && oi.GetBoolean();
+                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text, nominal, inside), MaxGap: gap));
             }
 
             foreach (var (role, property) in new[] { (VerbRole.Strike, "strike"), (VerbRole.Denial, "denial") })
@@ -213,6 +227,10 @@ public sealed class EventVocabulary
             agentWords.AddRange(Strings(entry, "agentWords"));
             hedgeEndings.AddRange(Strings(entry, "hedgeEndings").Select(e => NameNormalizer.FoldWord(e)));
             partWords.AddRange(Strings(entry, "partWords"));
+            stativeWords.AddRange(Strings(entry, "stativeWords"));
+            abstractSubjects.AddRange(Strings(entry, "abstractSubjects"));
+            areaNouns.AddRange(Strings(entry, "areaNouns"));
+            sequenceWords.AddRange(Strings(entry, "sequenceWords"));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -251,6 +269,10 @@ public sealed class EventVocabulary
             AgentWords = new WordSet(agentWords),
             HedgeEndings = [.. hedgeEndings],
             PartWords = new WordSet(partWords),
+            StativeWords = new WordSet(stativeWords),
+            AbstractSubjects = new WordSet(abstractSubjects),
+            AreaNouns = new WordSet(areaNouns),
+            SequenceWords = new WordSet(sequenceWords),
         };
     }
 

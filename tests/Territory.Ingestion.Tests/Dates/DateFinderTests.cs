@@ -30,6 +30,7 @@ public class DateFinderTests
     [InlineData("Çatışmalar 27 Kasım sabahı başladı.", "2024-11-30", "2024-11-27", "2024-11-27", "day", "27 Kasım")]
     [InlineData("A day after the fall of Saraqib, rebels reached Hama.", "2024-11-30", "2024-11-29", "2024-11-29", "day", "A day after")]
     [InlineData("تدور منذ فجر الثلاثاء اشتباكات في البلدة.", "2024-12-05", "2024-12-03", "2024-12-05", "range", "منذ فجر الثلاثاء")]
+    [InlineData("سقطت المدينة مساء الخميس.", "2024-12-06", "2024-12-05", "2024-12-05", "day", "الخميس")]
     [InlineData("دخلت الفصائل المدينة ليل الجمعة - السبت.", "2024-12-01", "2024-11-29", "2024-11-30", "range", "ليل الجمعة - السبت")]
     [InlineData("Muhalifler çarşambadan beri ilerliyor.", "2024-11-30", "2024-11-27", "2024-11-30", "range", "çarşambadan beri")]
     [InlineData("Le 1er décembre, l'armée a reculé.", "2024-12-02", "2024-12-01", "2024-12-01", "day", "1er décembre")]
