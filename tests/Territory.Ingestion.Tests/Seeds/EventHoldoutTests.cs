@@ -6,8 +6,8 @@ using Territory.Testing;
 namespace Territory.Ingestion.Tests.Seeds;
 
 /// <summary>
-/// Held-out gold sets (data/gold/events-holdout.jsonl, events-holdout-2.jsonl, events-holdout-3.jsonl), written after the
-/// rules were tuned on the main gold set and never read by whoever tunes them: they measure how far the rules generalise.
+/// Held-out gold sets (data/gold/events-holdout*.jsonl), each written blind after the rules of its day and scored once
+/// against them; later rule writers saw only classes of their failures, never their sentences.
 /// </summary>
 public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<ReferenceGazetteer>
 {
@@ -16,13 +16,28 @@ public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<Ref
     // longer blind: the second set, written after those rules and scored once, is the honest figure (93.3 % / 77.8 %
     // on 2026-11-25). Then came general phrasing rules written from the rule writer's own sentences, and a third set of
     // 111 control changes, written blind and scored once after them: precision 77.6 %, recall 74.8 % (the second set fell
-    // to 82.4 % / 77.8 %: new rules, new false positives). Floors sit a little below the measured figures; the target is 90 %.
+    // to 82.4 % / 77.8 %: new rules, new false positives). Rules for the third set's failure classes brought it to
+    // 90.4 % / 84.7 %, and a fourth set of 122 control changes, written blind and scored once after them, measured
+    // 77.6 % / 68.0 %. Floors sit a little below the latest figures; the target is 90 %.
     private const double PrecisionFloor = 0.90;
     private const double RecallFloor = 0.85;
-    private const double SecondPrecisionFloor = 0.80;
-    private const double SecondRecallFloor = 0.75;
-    private const double ThirdPrecisionFloor = 0.75;
-    private const double ThirdRecallFloor = 0.72;
+    private const double SecondPrecisionFloor = 0.85;
+    private const double SecondRecallFloor = 0.70;
+    private const double ThirdPrecisionFloor = 0.85;
+    private const double ThirdRecallFloor = 0.80;
+    private const double FourthPrecisionFloor = 0.75;
+    private const double FourthRecallFloor = 0.65;
+
+    [Fact]
+    public async Task Control_changes_of_the_fourth_held_out_set_are_scored()
+    {
+        gazetteer.Require();
+        var analyzer = new ReportAnalyzer(GazetteerIndex.Build(await gazetteer.LoadEntriesAsync()));
+        var score = EventGoldSet.Score(analyzer, EventGoldSet.Read(RepoFolder.Path("data", "gold", "events-holdout-4.jsonl")), ActorCatalog.Default);
+        TestContext.Current.TestOutputHelper?.WriteLine(score.Summary());
+        Assert.True(score.Expected >= 110, $"the fourth held-out set lost items: {score.Expected} control changes");
+        Assert.True(score.Precision >= FourthPrecisionFloor && score.Recall >= FourthRecallFloor, score.Summary());
+    }
 
     [Fact]
     public async Task Control_changes_of_the_third_held_out_set_are_scored()
