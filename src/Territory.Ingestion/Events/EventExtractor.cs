@@ -399,7 +399,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (objects.FindIndex(p => sentence.ListMarkerBetween(sentence.TokenEnd(verb.Last), p.Span.Start)) is var listed and > 0)
         {
             var marker = objects[listed].Span.Start;
-            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.LocatorWordBefore(p, vocabulary.OwnerWords));
+            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords));
         }
 
         // A named point beats the area around it: a countryside or a province is where things happened, not what changed
@@ -531,7 +531,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
         }
 
-        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
+        // « Hama'ya ulaştı. … kente girdi »: else the city the report is about, else the last one it named.
+        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity
+            ?? sentence.Input.Places.LastOrDefault(p => p.Span.End <= sentence.Start && p.Place?.Kind == PlaceKind.City && !InRegion(p));
     }
 
     // The city a report is about: the settlement it names most often (at least twice), the first on a tie.
@@ -709,6 +711,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
         }
 
+        // "Footage shows HTS fighters inside Dana": the subject inside the phrase's gap.
+        before ??= sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.End <= verbStart + (verbEnd - verbStart) && a.End <= sentence.TokenStart(verb.Last));
         return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? SequenceSubject(sentence, verb) ?? sentence.PreviousSubject;
     }
 
@@ -719,7 +723,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // Several places each with its own day (« samedi de Dana puis, dimanche, de Saraqib », "X on Friday and Y on Saturday"):
-    // as many dates as places, one between each two, pair them in order.
+    // as many dates as places, each between its place's neighbours: pair them in order.
     private static List<EventDate>? PlaceDates(SentenceView sentence, List<PlaceMention> places)
     {
         if (places.Count < 2)
@@ -733,12 +737,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return null;
         }
 
-        var before = dates[0].Start < places[0].Span.Start;
+        // Each date between the places on either side of its own.
         for (var i = 0; i < places.Count; i++)
         {
-            var (first, second) = before ? (dates[i].End, places[i].Span.Start) : (places[i].Span.End, dates[i].Start);
-            var next = i + 1 < places.Count ? (before ? places[i].Span.End <= dates[i + 1].Start : dates[i].End <= places[i + 1].Span.Start) : true;
-            if (first > second || !next)
+            var from = i > 0 ? places[i - 1].Span.End : 0;
+            var to = i + 1 < places.Count ? places[i + 1].Span.Start : int.MaxValue;
+            if (dates[i].Start < from || dates[i].End > to)
             {
                 return null;
             }
@@ -1119,7 +1123,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // Words that join the items of a list of places.
         // « de Dana puis, dimanche, de Saraqib », "Atarib and, on Saturday, Dana": « puis », "then", ثم, « ise » join a sequence of them.
-        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise"];
+        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise", "on", "gunu"];
 
         private static readonly HashSet<string> Conjunctions = ["et", "and", "ve", "ile", "و"];
 
@@ -1201,7 +1205,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public bool RoadEnd(PlaceMention place)
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
-            for (var k = t - 1; k >= Math.Max(_firstToken, t - 6); k--)
+            for (var k = t - 1; k >= Math.Max(_firstToken, t - 9); k--)
             {
                 var token = Input.Tokens[k];
                 if (_vocabulary.RoadEnds.Contains(token))
@@ -1361,6 +1365,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var first = FirstTokenAtOrAfter(Input.Tokens, from);
             var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
             return AnyToken(first, last, _vocabulary.ListMarkers.Contains);
+        }
+
+        // « quartiers d'Alep », "districts of Aleppo", « أحياء في حلب »: the tokenizer drops an elided « d' », so it is read in the text.
+        public bool OwnerWordBefore(PlaceMention place, WordSet words)
+        {
+            var before = Input.Text.AsSpan(Math.Max(Start, place.Span.Start - 2), Math.Min(2, place.Span.Start - Start));
+            return LocatorWordBefore(place, words) || before.Equals("d'", StringComparison.OrdinalIgnoreCase) || before.Equals("d’", StringComparison.OrdinalIgnoreCase);
         }
 
         public bool LocatorWordBefore(PlaceMention place, WordSet words)
