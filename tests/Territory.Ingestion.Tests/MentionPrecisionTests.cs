@@ -33,6 +33,10 @@ public class MentionPrecisionTests(GeocodedReferenceGazetteer gazetteer) : IClas
     [InlineData("ar", "قصفت المدفعية القرى الواقعة في الجهة الغربية.", "")]
     [InlineData("ar", "عاد الأهالي إلى بلداتهم صباح اليوم.", "")]
     [InlineData("ar", "تقدم مقاتلو هيئة تحرير الشام نحو مدينة حماة.", "حماة=Hama")]
+    // Arabic adjectives and participles (overlooking, governmental, official) are never names alone.
+    [InlineData("ar", "سيطرت الفصائل على المباني الحكومية في المدينة.", "")]
+    [InlineData("ar", "تقدمت الفصائل نحو الجبل المطل على المدينة.", "")]
+    [InlineData("ar", "دخلت الفصائل المقرات الرسمية صباح اليوم.", "")]
     // Arabic: real places, with a cue or under their own full name.
     [InlineData("ar", "دخلت الفصائل مدينة الباب صباح اليوم.", "الباب=al-Bab")]
     [InlineData("ar", "اشتبكت القوات في حي الميدان بحلب.", "الميدان=al-Midan|بحلب=Aleppo")]

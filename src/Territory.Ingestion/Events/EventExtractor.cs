@@ -148,7 +148,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (!question && !historical)
         {
             events.AddRange(Casualties(sentence));
-            if (hasControlVerb)
+            if (hasControlVerb || sentence.Distance() is not null)
             {
                 events.AddRange(Claims(sentence));
             }
@@ -164,7 +164,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var places = ObjectPlaces(sentence, verbs, v, placesFollow, tier);
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
-        if (rule.Nominal && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords))
+        // "took Atarib", but "the battle took place in Aleppo": a short common verb's place follows it closely too.
+        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords))
         {
             places = [];
         }
@@ -177,7 +178,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var anaphor = false;
-        if (places.Count == 0 && AnaphorPlace(sentence, verb, placesFollow) is { } city)
+        if (places.Count == 0 && !rule.Close && AnaphorPlace(sentence, verb, placesFollow) is { } city)
         {
             places = [city];
             anaphor = true;
@@ -197,20 +198,25 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             subject = Attacker(sentence, verb, subject);
         }
 
+        // "The army lost control of X", « باتت حماة خارج سيطرة النظام »: the side named lost it; who took it is not said.
+        var namedLoser = rule.SubjectLoses ? subject : null;
+        subject = rule.SubjectLoses ? null : subject;
+
         var gainer = tier == ControlTier.Withdrawn ? actors.Unknown : subject ?? actors.Unknown;
         if (gainer.IsUnknown && tier != ControlTier.Withdrawn && sentence.TokensWhere(vocabulary.GenericAgents.Contains))
         {
             gainer = NamedAttacker(sentence) ?? gainer;
         }
 
-        // "X remained in government hands", « reste aux mains du régime », لا تزال: the holder keeps it, nothing changed.
-        if (tier == ControlTier.Claimed && !rule.Retake && (gainer.IsUnknown || gainer.Side == options.DefaultHolderSide)
+        // "X remained in government hands", « reste aux mains du régime », "remains under SDF control", لا تزال: the holder
+        // keeps it, whoever it is; nothing changed.
+        if (tier == ControlTier.Claimed && !rule.Retake
             && (sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.StativeWords.Contains) || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.StativeWords.Contains)))
         {
             yield break;
         }
 
-        var loser = tier == ControlTier.Withdrawn ? subject ?? actors.Unknown : LoserAfter(sentence, verb, gainer) ?? actors.Unknown;
+        var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown : LoserAfter(sentence, verb, gainer) ?? actors.Unknown);
         if (tier == ControlTier.Withdrawn)
         {
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
@@ -231,10 +237,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             yield break;
         }
 
-        var date = DateFor(sentence, verb);
+        var verbDate = DateFor(sentence, verb);
+        var placeDates = PlaceDates(sentence, places);
         var ruleName = $"control.{rule.Language}.{rule.Text}{(anaphor ? ".anaphor" : string.Empty)}";
-        foreach (var place in places.Take(options.MaxPlacesPerVerb))
+        foreach (var (place, i) in places.Take(options.MaxPlacesPerVerb).Select((p, i) => (p, i)))
         {
+            var date = placeDates?[i] ?? verbDate;
             var confidence = TierConfidence(tier) * (gainer.IsUnknown && loser.IsUnknown ? 0.85 : 1) * PlaceConfidence(place) * DateConfidence(date) * (anaphor ? 0.85 : 1);
             yield return new ExtractedEvent(EventKind.ControlChange, tier, place, gainer, loser, date, sentence.Source, ruleName, Round(confidence))
             {
@@ -331,6 +339,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
+        // « à 5 km de Hama », "within 10 km of Hama": a distance from a centre.
+        if (!quantities.ContainsKey("km_radius") && sentence.Distance() is { } km)
+        {
+            quantities["km_radius"] = km;
+        }
+
         if (quantities.Count == 0)
         {
             yield break;
@@ -338,8 +352,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         var region = sentence.Places.FirstOrDefault(p => p.IsResolved);
         var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? BeforePublication(sentence.Input.Published);
-        var verb = sentence.Verbs.First(v => v.Phrase.Value.Role == VerbRole.Control);
-        var gainer = (verb.Phrase.Value.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, verb.Phrase.Value)) ?? actors.Unknown;
+        var verb = sentence.Verbs.FirstOrDefault(v => v.Phrase.Value.Role == VerbRole.Control);
+        var gainer = (verb is null ? sentence.Actors.FirstOrDefault(a => !sentence.InParentheses(a.Start))?.Actor
+            : verb.Phrase.Value.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, verb.Phrase.Value)) ?? actors.Unknown;
         yield return new ExtractedEvent(EventKind.Claim, null, region, gainer, actors.Unknown, date, sentence.Source, "claim.quantity", 0.75)
         {
             Quantities = quantities,
@@ -374,9 +389,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
-        var objects = inWindow.Where(p => !IsLocator(p, tier) && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords))
+        var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
+            && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p))
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
             && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
+
+        // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
+        // the general object did not change hands, the places listed did.
+        if (objects.FindIndex(p => sentence.ListMarkerBetween(sentence.TokenEnd(verb.Last), p.Span.Start)) is var listed and > 0)
+        {
+            var marker = objects[listed].Span.Start;
+            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords));
+        }
 
         // A named point beats the area around it: a countryside or a province is where things happened, not what changed
         // hands; a road is, when nothing nearer is named ("cut the M5", but "the M5 near al-Zirbah").
@@ -435,11 +459,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // "…, where HTS fighters then entered", « où les rebelles sont entrés », "as rebels closed in": the active control verb
     // whose subject the actor is, when it has no place of its own (it acts on the place just left).
-    private static VerbRule? NextVerbOf(SentenceView sentence, ActorMention actor)
+    private VerbRule? NextVerbOf(SentenceView sentence, ActorMention actor)
     {
         // Verb-subject order (« حيث دخلت الفصائل »): the verb just before the actor.
         var next = sentence.Verbs.FirstOrDefault(v => sentence.TokenStart(v.First) >= actor.End);
-        if (sentence.Verbs.LastOrDefault(v => sentence.TokenEnd(v.Last) <= actor.Start) is { Phrase.Value.Language: "ar" } before
+        if (sentence.Verbs.LastOrDefault(v => sentence.TokenEnd(v.Last) <= actor.Start) is { } before
+            && (before.Phrase.Value.Language == "ar" || sentence.AnyTokenBefore(before.First, 3, vocabulary.InversionWords.Contains))
             && !sentence.Actors.Any(a => a.Start >= sentence.TokenEnd(before.Last) && a.End <= actor.Start))
         {
             next = before;
@@ -506,7 +531,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
         }
 
-        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity;
+        // « Hama'ya ulaştı. … kente girdi »: else the city the report is about, else the last one it named.
+        return sentence.Places.LastOrDefault(p => p.Span.End <= at && IsSettlement(p) && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)) ?? sentence.MainCity
+            ?? sentence.Input.Places.LastOrDefault(p => p.Span.End <= sentence.Start && p.Place?.Kind == PlaceKind.City && !InRegion(p));
     }
 
     // The city a report is about: the settlement it names most often (at least twice), the first on a tie.
@@ -665,6 +692,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
+        // "Rebels attacked the army, taking X", « …, s'emparant de X »: a participle after a comma has the main clause's subject.
+        if (Participle(sentence, verb) && sentence.Actors.FirstOrDefault(a => a.End <= verbStart && !sentence.InParentheses(a.Start)) is { } main)
+        {
+            return main.Actor;
+        }
+
         // Subject-object-verb (Turkish): the subject opens the sentence; elsewhere it stands nearest before the verb, outside
         // an aside « (interdit en Russie) ».
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
@@ -678,7 +711,44 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
         }
 
+        // "Footage shows HTS fighters inside Dana": the subject inside the phrase's gap.
+        before ??= sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.End <= verbStart + (verbEnd - verbStart) && a.End <= sentence.TokenStart(verb.Last));
         return before?.Actor ?? sentence.SpeakerAfterQuote(verbStart) ?? SequenceSubject(sentence, verb) ?? sentence.PreviousSubject;
+    }
+
+    private bool Participle(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var key = sentence.Input.Tokens[verb.First].Key;
+        return vocabulary.ParticipleEndings.Any(e => key.Length > e.Length + 2 && key.EndsWith(e, StringComparison.Ordinal)) && sentence.CommaJustBefore(verb.First);
+    }
+
+    // Several places each with its own day (« samedi de Dana puis, dimanche, de Saraqib », "X on Friday and Y on Saturday"):
+    // as many dates as places, each between its place's neighbours: pair them in order.
+    private static List<EventDate>? PlaceDates(SentenceView sentence, List<PlaceMention> places)
+    {
+        if (places.Count < 2)
+        {
+            return null;
+        }
+
+        var dates = sentence.Dates.Where(d => d.Year is null).OrderBy(d => d.Start).ToList();
+        if (dates.Count != places.Count)
+        {
+            return null;
+        }
+
+        // Each date between the places on either side of its own.
+        for (var i = 0; i < places.Count; i++)
+        {
+            var from = i > 0 ? places[i - 1].Span.End : 0;
+            var to = i + 1 < places.Count ? places[i + 1].Span.Start : int.MaxValue;
+            if (dates[i].Start < from || dates[i].End > to)
+            {
+                return null;
+            }
+        }
+
+        return [.. dates.Select(d => d.Date)];
     }
 
     // "After seizing Dana, the rebels pushed on", "Hours after announcing the capture of X, rebels…": a fronted clause of
@@ -744,6 +814,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // « pourrait tomber », "vowed to retake"; « ele geçirecek » (will take), « girmeyi » (to enter): the verb's own ending.
     private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains)
         || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal))
+        || (verb.Phrase.Value.ObjectBeforeVerb && sentence.AnyTokenAfter(verb.Last, 1, vocabulary.Hedges.Contains))
         || InThreatScope(sentence, verb);
 
     // "vowed to retake all the areas the terrorists entered in A and B": a clause describing a threat's generic object
@@ -1051,12 +1122,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // Words that join the items of a list of places.
-        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و"];
+        // « de Dana puis, dimanche, de Saraqib », "Atarib and, on Saturday, Dana": « puis », "then", ثم, « ise » join a sequence of them.
+        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise", "on", "gunu"];
 
         private static readonly HashSet<string> Conjunctions = ["et", "and", "ve", "ile", "و"];
 
         // Words between a road's ends (« reliant la capitale Damas à Alep »).
-        private static readonly HashSet<string> RoadEndFillers = ["a", "to", "capitale", "capital"];
+        private static readonly HashSet<string> RoadEndFillers = ["a", "to", "capitale", "capital", "line", "lines", "ligne", "lignes", "route", "routes", "town", "towns", "ville", "villes", "localites", "villages"];
 
         // Words that open another clause: the verb's objects stop there.
         private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
@@ -1133,7 +1205,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public bool RoadEnd(PlaceMention place)
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
-            for (var k = t - 1; k >= Math.Max(_firstToken, t - 6); k--)
+            for (var k = t - 1; k >= Math.Max(_firstToken, t - 9); k--)
             {
                 var token = Input.Tokens[k];
                 if (_vocabulary.RoadEnds.Contains(token))
@@ -1161,14 +1233,15 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 && after <= _lastToken && Input.Tokens[after].Start - place.Span.End <= 1 && char.IsLower(Input.Text[Input.Tokens[after].Start]);
         }
 
-        // Between two offsets, only punctuation and the words that join a list (« Ourm al-Koubra, Kafr Naha et Khan al-Assal »).
+        // Between two offsets, only punctuation, dates and the words that join a list (« Ourm al-Koubra, Kafr Naha et Khan al-Assal »).
         public bool OnlyListWords(int from, int to)
         {
             var first = FirstTokenAtOrAfter(Input.Tokens, from);
             var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
             for (var t = first; t <= last; t++)
             {
-                if (!ListWords.Contains(Input.Tokens[t].Key))
+                var token = Input.Tokens[t];
+                if (!ListWords.Contains(token.Key) && !Dates.Any(d => d.Start <= token.Start && token.End <= d.End))
                 {
                     return false;
                 }
@@ -1218,11 +1291,87 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return -1;
         }
 
+        // « Dana ve Serakib'in de arasında »: a list marker just after a place (a Turkish genitive there is the list's).
+        public bool ListMarkerAfter(PlaceMention place)
+        {
+            var after = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
+            return AnyToken(after, after + 2, _vocabulary.ListMarkers.Contains);
+        }
+
+        // A comma, and at most an elided pronoun (« , s'emparant »), right before the token.
+        public bool CommaJustBefore(int token)
+        {
+            var at = Input.Tokens[token].Start;
+            var comma = Input.Text.LastIndexOf(',', Math.Max(Start, at - 1), Math.Max(0, at - Start));
+            return comma >= 0 && at - comma <= 5 && Input.Text.AsSpan(comma + 1, at - comma - 1).Trim().Length <= 2;
+        }
+
+        // « à 5 km de Hama », "within two kilometres of Hama", « Hama'ya 5 kilometre mesafeye »: a unit of distance in the
+        // three words before the place (after it in Turkish), with no direction between ("30 km west of Aleppo" is where).
+        public bool DistanceFrom(PlaceMention place, bool after)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            if (after)
+            {
+                var next = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
+                return AnyToken(next, next + 2, _vocabulary.DistanceUnits.Contains);
+            }
+
+            for (var k = t - 1; k >= Math.Max(_firstToken, t - 3); k--)
+            {
+                if (_vocabulary.LocatorWords.Contains(Input.Tokens[k]))
+                {
+                    return false;
+                }
+
+                if (_vocabulary.DistanceUnits.Contains(Input.Tokens[k]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The kilometres of a distance from a place (« à 5 km de Hama »): a number in digits right before a distance unit
+        // that measures from a place; not an area (« 400 km² »).
+        public double? Distance()
+        {
+            foreach (var (number, at) in Numbers())
+            {
+                if (at + 1 > _lastToken || !_vocabulary.DistanceUnits.Contains(Input.Tokens[at + 1]))
+                {
+                    continue;
+                }
+
+                var unit = Input.Tokens[at + 1];
+                if (unit.End < Input.Text.Length && Input.Text[unit.End] is '²' or '2')
+                {
+                    continue;
+                }
+
+                if (Places.Any(p => DistanceFrom(p, after: false) && FirstTokenAtOrAfter(Input.Tokens, p.Span.Start) > at + 1)
+                    || Places.Any(p => DistanceFrom(p, after: true) && FirstTokenAtOrAfter(Input.Tokens, p.Span.End) <= at))
+                {
+                    return number;
+                }
+            }
+
+            return null;
+        }
+
         public bool ListMarkerBetween(int from, int to)
         {
             var first = FirstTokenAtOrAfter(Input.Tokens, from);
             var last = FirstTokenAtOrAfter(Input.Tokens, to) - 1;
             return AnyToken(first, last, _vocabulary.ListMarkers.Contains);
+        }
+
+        // « quartiers d'Alep », "districts of Aleppo", « أحياء في حلب »: the tokenizer drops an elided « d' », so it is read in the text.
+        public bool OwnerWordBefore(PlaceMention place, WordSet words)
+        {
+            var before = Input.Text.AsSpan(Math.Max(Start, place.Span.Start - 2), Math.Min(2, place.Span.Start - Start));
+            return LocatorWordBefore(place, words) || before.Equals("d'", StringComparison.OrdinalIgnoreCase) || before.Equals("d’", StringComparison.OrdinalIgnoreCase);
         }
 
         public bool LocatorWordBefore(PlaceMention place, WordSet words)

@@ -23,7 +23,14 @@ public enum VerbRole
 /// for a taking (« les rebelles ont revendiqué la prise de »), nobody for a fall (<paramref name="Passive"/>).
 /// </param>
 /// <param name="ObjectInside">The place stands inside the phrase's gap ("declared Saraqib liberated").</param>
-public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text, bool Nominal = false, bool ObjectInside = false);
+public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bool Retake, bool ObjectBeforeVerb, string Language, string Text, bool Nominal = false, bool ObjectInside = false)
+{
+    /// <summary>The side named is the loser and the gainer is unknown ("the army lost control of", خارج سيطرة النظام).</summary>
+    public bool SubjectLoses { get; init; }
+
+    /// <summary>A short, common verb ("took", « perdu »): its place follows it closely, else it has another sense ("took place").</summary>
+    public bool Close { get; init; }
+}
 
 /// <summary>Words of one kind in every language, matched on folded words (a trailing * is a stem).</summary>
 public sealed class WordSet
@@ -142,6 +149,18 @@ public sealed class EventVocabulary
     /// <summary>Words before a participle or infinitive of sequence ("after seizing", « avant de prendre »).</summary>
     public WordSet SequenceWords { get; private init; } = null!;
 
+    /// <summary>Words before a verb that put its subject after it (« où sont entrés les rebelles »).</summary>
+    public WordSet InversionWords { get; private init; } = null!;
+
+    /// <summary>Units of distance (« à 5 km de », "within 10 km of"): the place they measure from is a centre, not what changed hands.</summary>
+    public WordSet DistanceUnits { get; private init; } = null!;
+
+    /// <summary>Words before a place that make it the owner of a general object (« quartiers d'Alep », "districts of Aleppo").</summary>
+    public WordSet OwnerWords { get; private init; } = null!;
+
+    /// <summary>Endings of a participle (", taking X", « , s'emparant de X »): after a comma it has the main clause's subject.</summary>
+    public IReadOnlyList<string> ParticipleEndings { get; private init; } = [];
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -162,7 +181,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], participleEndings = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -187,7 +206,12 @@ public sealed class EventVocabulary
                 var retake = control.TryGetProperty("retake", out var r) && r.GetBoolean();
                 var gap = control.TryGetProperty("gap", out var g) ? g.GetInt32() : 0;
                 var inside = control.TryGetProperty("objectInside", out var oi) && oi.GetBoolean();
-                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text, nominal, inside), MaxGap: gap));
+                var rule = new VerbRule(VerbRole.Control, tier, passive, retake, objectFirst, language.Name, text, nominal, inside)
+                {
+                    SubjectLoses = control.TryGetProperty("subjectLoses", out var sl) && sl.GetBoolean(),
+                    Close = control.TryGetProperty("close", out var cl) && cl.GetBoolean(),
+                };
+                verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), rule, MaxGap: gap));
             }
 
             foreach (var (role, property) in new[] { (VerbRole.Strike, "strike"), (VerbRole.Denial, "denial") })
@@ -231,6 +255,10 @@ public sealed class EventVocabulary
             abstractSubjects.AddRange(Strings(entry, "abstractSubjects"));
             areaNouns.AddRange(Strings(entry, "areaNouns"));
             sequenceWords.AddRange(Strings(entry, "sequenceWords"));
+            inversionWords.AddRange(Strings(entry, "inversionWords"));
+            distanceUnits.AddRange(Strings(entry, "distanceUnits"));
+            ownerWords.AddRange(Strings(entry, "ownerWords"));
+            participleEndings.AddRange(Strings(entry, "participleEndings"));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -273,6 +301,10 @@ public sealed class EventVocabulary
             AbstractSubjects = new WordSet(abstractSubjects),
             AreaNouns = new WordSet(areaNouns),
             SequenceWords = new WordSet(sequenceWords),
+            InversionWords = new WordSet(inversionWords),
+            DistanceUnits = new WordSet(distanceUnits),
+            OwnerWords = new WordSet(ownerWords),
+            ParticipleEndings = [.. participleEndings],
         };
     }
 
