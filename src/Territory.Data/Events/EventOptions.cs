@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Territory.Domain.Events;
 
 namespace Territory.Data.Events;
 
@@ -10,5 +11,5 @@ public sealed class EventOptions
 
     /// <summary>Events read with at least this confidence are stored as auto_accepted; the others wait as pending.</summary>
     [Range(0.0, 1.0, ErrorMessage = "Events:AutoAcceptConfidence must be between 0 and 1.")]
-    public double AutoAcceptConfidence { get; set; } = 0.8;
+    public double AutoAcceptConfidence { get; set; } = EventConfidence.DefaultAutoAccept;
 }

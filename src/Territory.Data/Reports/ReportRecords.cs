@@ -1,3 +1,5 @@
+using Territory.Domain.Events;
+
 namespace Territory.Data.Reports;
 
 /// <summary>Stored keys of how a revision's language was settled.</summary>
@@ -141,7 +143,7 @@ public sealed record ReportStoreOptions
     public static ReportStoreOptions Default { get; } = new();
 
     /// <summary>Events at least this confident are stored as auto_accepted; the others wait as pending.</summary>
-    public double AutoAcceptConfidence { get; init; } = 0.8;
+    public double AutoAcceptConfidence { get; init; } = EventConfidence.DefaultAutoAccept;
 
     /// <summary>How many candidates of a mention are kept for review.</summary>
     public int StoredCandidates { get; init; } = 5;

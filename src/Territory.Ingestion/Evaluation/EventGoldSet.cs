@@ -12,9 +12,16 @@ public sealed record ExpectedControlChange(string Place, double Lat, double Lon,
 /// <summary>One gold sentence with its publication day and the control changes an analyst would record.</summary>
 public sealed record EventGoldItem(string Id, string Language, DateOnly Published, string Text, IReadOnlyList<ExpectedControlChange> ControlChanges);
 
-/// <summary>Precision, recall and date accuracy of control changes, overall and per language.</summary>
-public sealed record EventGoldScore(int Predicted, int Expected, int Matched, int DatesRight, IReadOnlyDictionary<string, (int Predicted, int Expected, int Matched, int DatesRight)> ByLanguage)
+/// <summary>
+/// Precision, recall and date accuracy of control changes, overall and per language; and the precision of the events that
+/// would be accepted without review (confidence at least <paramref name="AutoAcceptConfidence"/>), which is what reaches
+/// the map unseen.
+/// </summary>
+public sealed record EventGoldScore(int Predicted, int Expected, int Matched, int DatesRight, IReadOnlyDictionary<string, (int Predicted, int Expected, int Matched, int DatesRight)> ByLanguage,
+    double AutoAcceptConfidence = EventConfidence.DefaultAutoAccept, int PredictedAutoAccepted = 0, int MatchedAutoAccepted = 0)
 {
+    public double AutoAcceptedPrecision => PredictedAutoAccepted == 0 ? 0 : MatchedAutoAccepted / (double)PredictedAutoAccepted;
+
     public double Precision => Predicted == 0 ? 0 : Matched / (double)Predicted;
 
     public double Recall => Expected == 0 ? 0 : Matched / (double)Expected;
@@ -24,7 +31,8 @@ public sealed record EventGoldScore(int Predicted, int Expected, int Matched, in
     public string Summary() =>
         string.Create(CultureInfo.InvariantCulture, $"control changes: precision {Precision:P1}, recall {Recall:P1}, date accuracy {DateAccuracy:P1} ({Matched} matched of {Expected} expected, {Predicted} predicted); ")
         + string.Join("; ", ByLanguage.OrderBy(p => p.Key).Select(p => string.Create(CultureInfo.InvariantCulture,
-            $"{p.Key} P {(p.Value.Predicted == 0 ? 0 : p.Value.Matched / (double)p.Value.Predicted):P0} R {(p.Value.Expected == 0 ? 0 : p.Value.Matched / (double)p.Value.Expected):P0} dates {(p.Value.Matched == 0 ? 0 : p.Value.DatesRight / (double)p.Value.Matched):P0}")));
+            $"{p.Key} P {(p.Value.Predicted == 0 ? 0 : p.Value.Matched / (double)p.Value.Predicted):P0} R {(p.Value.Expected == 0 ? 0 : p.Value.Matched / (double)p.Value.Expected):P0} dates {(p.Value.Matched == 0 ? 0 : p.Value.DatesRight / (double)p.Value.Matched):P0}")))
+        + string.Create(CultureInfo.InvariantCulture, $"; auto-accepted (confidence ≥ {AutoAcceptConfidence:0.00}): precision {AutoAcceptedPrecision:P1} of {PredictedAutoAccepted}");
 }
 
 /// <summary>
@@ -65,13 +73,13 @@ public static class EventGoldSet
         return items;
     }
 
-    public static EventGoldScore Score(ReportAnalyzer analyzer, IReadOnlyList<EventGoldItem> items, ActorCatalog actors)
+    public static EventGoldScore Score(ReportAnalyzer analyzer, IReadOnlyList<EventGoldItem> items, ActorCatalog actors, double autoAcceptConfidence = EventConfidence.DefaultAutoAccept)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(actors);
         var byLanguage = new Dictionary<string, (int Predicted, int Expected, int Matched, int DatesRight)>();
-        int predicted = 0, expected = 0, matched = 0, datesRight = 0;
+        int predicted = 0, expected = 0, matched = 0, datesRight = 0, predictedAuto = 0, matchedAuto = 0;
         foreach (var item in items)
         {
             var found = analyzer.Analyze(item.Text, item.Published, item.Language).Events
@@ -91,6 +99,7 @@ public static class EventGoldSet
 
                 used.Add(hit);
                 itemMatched++;
+                matchedAuto += found[hit].Confidence >= autoAcceptConfidence ? 1 : 0;
                 if (found[hit].Date.From == want.DayFrom && found[hit].Date.To == want.DayTo)
                 {
                     itemDates++;
@@ -98,6 +107,7 @@ public static class EventGoldSet
             }
 
             predicted += found.Count;
+            predictedAuto += found.Count(e => e.Confidence >= autoAcceptConfidence);
             expected += item.ControlChanges.Count;
             matched += itemMatched;
             datesRight += itemDates;
@@ -105,7 +115,7 @@ public static class EventGoldSet
             byLanguage[item.Language] = (current.Predicted + found.Count, current.Expected + item.ControlChanges.Count, current.Matched + itemMatched, current.DatesRight + itemDates);
         }
 
-        return new EventGoldScore(predicted, expected, matched, datesRight, byLanguage);
+        return new EventGoldScore(predicted, expected, matched, datesRight, byLanguage, autoAcceptConfidence, predictedAuto, matchedAuto);
     }
 
     private static string TierGroup(string tier) => tier is "entered" or "contested" ? "entered" : tier;
