@@ -73,6 +73,28 @@ public class MentionPrecisionTests(GeocodedReferenceGazetteer gazetteer) : IClas
     [InlineData("tr", "Yerel kaynaklar Halep'te çatışma olduğunu söyledi.", "Halep'te=Aleppo")]
     [InlineData("tr", "Bab'ı kontrol eden gruplar geri çekildi.", "Bab'ı=al-Bab")]
     [InlineData("tr", "Doğu kesimindeki köylerde sessizlik hakim.", "")]
+    // People named or titled (the actor file, « le président », الرئيس, "Cumhurbaşkanı") and their neighbours are no places.
+    [InlineData("fr", "Le président Bachar al-Assad a quitté Alep.", "Alep=Aleppo")]
+    [InlineData("en", "The rebels said Bashar al-Assad had lost Hama.", "Hama=Hama")]
+    [InlineData("en", "President Bashar al-Assad spoke on television.", "")]
+    [InlineData("ar", "قال الرئيس بشار الأسد إن الجيش سيستعيد حماة.", "حماة=Hama")]
+    [InlineData("ar", "أعلن بشار الأسد أن الجيش صامد.", "")]
+    [InlineData("tr", "Cumhurbaşkanı Beşar Esad Halep'i kaybetti.", "Halep'i=Aleppo")]
+    [InlineData("fr", "Abou Mohammed al-Jolani a visité Alep.", "Alep=Aleppo")]
+    [InlineData("en", "HTS leader Abu Mohammed al-Jolani visited the citadel.", "")]
+    // A Latin look-alike with no cue needs a close spelling anywhere in the sentence, not only at its start.
+    [InlineData("en", "A Rebel Commander Says The Army Has Fled.", "")]
+    [InlineData("en", "Rebels say they took Saraqib, the commander says.", "Saraqib=Saraqib")]
+    [InlineData("en", "The Observatory says rebels are near Hama.", "Hama=Hama")]
+    // Arabic nouns (news, freedom) are no places alone; nor is a word inside a quoted faction or operation name.
+    [InlineData("ar", "أفادت أنباء عن اشتباكات في حلب.", "حلب=Aleppo")]
+    [InlineData("ar", "تحدثت الأنباء عن انسحاب الجيش.", "")]
+    [InlineData("ar", "أطلقت الفصائل عملية « فجر الحرية » في ريف حلب.", "حلب=Aleppo")]
+    [InlineData("ar", "قالت فصائل \"فجر الحرية\" إنها تقدمت نحو حماة.", "حماة=Hama")]
+    [InlineData("ar", "طالب المتظاهرون بالحرية والكرامة.", "")]
+    [InlineData("fr", "Les factions de l'opération « Aube de la liberté » ont pris Tall Refaat.", "Tall Refaat=Tal Rifaat")]
+    [InlineData("en", "The \"Dawn of Freedom\" operation reached Tal Rifaat.", "Tal Rifaat=Tal Rifaat")]
+    [InlineData("ar", "دخلت الفصائل قرية الحرية قرب مسكنة.", "الحرية=Hurriyeh|مسكنة=Maskanah")]
     public void Common_words_are_no_places_and_real_places_remain(string language, string text, string expected)
     {
         gazetteer.Require();

@@ -51,6 +51,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int ObjectWindow = 24;
     private const int AnaphorWindow = 6;
     private const int CivilianWindow = 8;
+
+    // Words between a verb and the civilians or shops that are its subject or object (« les civils », "the petrol stations").
+    private const int CivilianObjectWindow = 3;
     private const int AfterWindow = 6;
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
@@ -186,7 +189,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal; "panic seized X" is
         // another sense.
-        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || (tier == ControlTier.Withdrawn && sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains)))
+        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier))
         {
             yield break;
         }
@@ -477,6 +480,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // "Panic seized the districts of X", « la panique s'est emparée de X », سيطر الذعر, « Panik X'i ele geçirdi »: an
     // abstract noun as the subject, next to the verb with no actor between.
+    // Civilians fleeing (« de nombreuses personnes ont commencé à fuir d'Alep »), civilians as the subject ("residents
+    // stormed…") or as what is evacuated (« évacuer les civils de X », "evacuate our people from X"), and shops or supplies
+    // as the object ("stormed the petrol stations of X") are no side taking or leaving ground.
+    private bool CivilianSense(SentenceView sentence, PhraseMatch<VerbRule> verb, ControlTier tier) =>
+        (tier == ControlTier.Withdrawn && (sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains) || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.Civilians.Contains)))
+        || (sentence.AnyTokenBefore(verb.First, CivilianObjectWindow - 1, vocabulary.Civilians.Contains) && !sentence.Actors.Any(a => a.End <= sentence.TokenStart(verb.First) && a.Start >= sentence.TokenStart(Math.Max(0, verb.First - CivilianObjectWindow))))
+        || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.CivilianObjects.Contains);
+
     private bool AbstractSubject(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule)
     {
         if (rule.Language == "ar" && sentence.AnyTokenAfter(verb.Last, 2, vocabulary.AbstractSubjects.Contains))

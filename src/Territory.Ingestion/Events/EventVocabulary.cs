@@ -101,6 +101,9 @@ public sealed class EventVocabulary
     /// <summary>Civilians: a withdrawal verb said of them is flight, not a change of control.</summary>
     public WordSet Civilians { get; private init; } = null!;
 
+    /// <summary>Supplies and shops: a taking verb whose object is one (« prennent d'assaut les boulangeries », "stormed the petrol stations") has another sense.</summary>
+    public WordSet CivilianObjects { get; private init; } = null!;
+
     /// <summary>Words after which places are the ends of a road (« reliant Damas à Alep », "between Aleppo and Damascus").</summary>
     public WordSet RoadEnds { get; private init; } = null!;
 
@@ -181,7 +184,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], participleEndings = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], participleEndings = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -240,6 +243,7 @@ public sealed class EventVocabulary
             locatorWords.AddRange(Strings(entry, "locatorWords"));
             listMarkers.AddRange(Strings(entry, "listMarkers"));
             civilians.AddRange(Strings(entry, "civilians"));
+            civilianObjects.AddRange(Strings(entry, "civilianObjects"));
             roadEnds.AddRange(Strings(entry, "roadEnds"));
             articles.AddRange(Strings(entry, "attributiveArticles"));
             locatorSuffixes.AddRange(Strings(entry, "locatorSuffixes"));
@@ -284,6 +288,7 @@ public sealed class EventVocabulary
             Anaphors = new PhraseMatcher<string>(anaphors),
             ListMarkers = new WordSet(listMarkers),
             Civilians = new WordSet(civilians),
+            CivilianObjects = new WordSet(civilianObjects),
             RoadEnds = new WordSet(roadEnds),
             LocatorWords = new WordSet(locatorWords),
             AttributiveArticles = new WordSet(articles),

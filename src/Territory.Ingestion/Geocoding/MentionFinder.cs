@@ -14,14 +14,18 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     private const int MaxSpanTokens = 8;
     private const int MaxRunTokens = 5;
 
+    // The longest quoted faction or operation name (« Aube de la liberté »), in words.
+    private const int MaxQuotedNameWords = 4;
+
     // Phonetic name score (0.55 + 0.4 × spelling similarity) a one-word Arabic variant needs without a cue: similarity 0.65.
     private const double MinimumLoneArabicVariantScore = 0.81;
 
     // The same for a lone Latin word: similarity 0.6.
     private const double MinimumLoneLatinVariantScore = 0.79;
 
-    // Phonetic name score a lone Latin look-alike at a sentence's start needs (capitalised anyway): similarity 0.7.
-    private const double MinimumSentenceStartVariantScore = 0.83;
+    // Phonetic name score a lone Latin look-alike needs with no cue, wherever it stands (a capital shows a name, not a
+    // place: "Mohammed" is not Mhemideh, "Army" not A'rima): similarity 0.7.
+    private const double MinimumLoneLookAlikeScore = 0.83;
 
     // Spelling similarity (letters as written, spaces ignored) a lone Arabic look-alike needs to its name, with no cue.
     private const double MinimumArabicLookAlikeSpelling = 0.7;
@@ -58,11 +62,14 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             i = match.Last + 1;
         }
 
+        var person = PersonTokens(tokens);
+        var quoted = QuotedNames(text);
         var spans = new List<MentionSpan>(matches.Count);
         foreach (var match in matches)
         {
             var cue = CueAround(tokens, match.First, match.Last);
-            if (Keep(text, tokens, covered, match, cue, language))
+            if (!Overlaps(person, match) && (cue != MentionCue.Empty || !InsideQuotedName(quoted, tokens[match.First].Start, match.End))
+                && Keep(text, tokens, covered, match, cue, language))
             {
                 var start = tokens[match.First].Start;
                 spans.Add(new MentionSpan(start, match.End, text[start..match.End], tokens[match.First].Sentence, cue, WithNamedAfter(match.Candidates, cue, Key(tokens, match.First, match.Last))));
@@ -71,6 +78,118 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         return spans;
     }
+
+    // « Bachar al-Assad », "President Bashar al-Assad", « الرئيس بشار الأسد »: a person named in the vocabulary, or the
+    // name after a person's title, with the capitalised words around it (« Abou Mohammed al-Joulani »), is nobody's village.
+    private bool[] PersonTokens(IReadOnlyList<TextToken> tokens)
+    {
+        var person = new bool[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var name in vocabulary.People)
+            {
+                if (StartsWith(tokens, i, name))
+                {
+                    MarkPerson(tokens, person, i, i + name.Count - 1);
+                }
+            }
+
+            if (vocabulary.PersonTitles.Contains(tokens[i].Key) && i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
+            {
+                var first = i + 1;
+                var last = tokens[first].IsArabic ? ArabicPersonRun(tokens, first) : tokens[first].IsCapitalized ? first : first - 1;
+                if (last >= first)
+                {
+                    MarkPerson(tokens, person, first, last);
+                }
+            }
+        }
+
+        return person;
+    }
+
+    // Two Arabic words after a title (« الرئيس بشار الأسد »), up to a small word or punctuation.
+    private int ArabicPersonRun(IReadOnlyList<TextToken> tokens, int first)
+    {
+        var last = first - 1;
+        for (var k = first; k < tokens.Count && k < first + 2 && tokens[k].IsArabic && tokens[k].Sentence == tokens[first].Sentence
+            && (k == first || !tokens[k].PunctuationBefore) && !vocabulary.Links.Contains(tokens[k].Key) && !vocabulary.FunctionWords.Contains(tokens[k].Key); k++)
+        {
+            last = k;
+        }
+
+        return last;
+    }
+
+    private static void MarkPerson(IReadOnlyList<TextToken> tokens, bool[] person, int first, int last)
+    {
+        if (!tokens[first].IsArabic)
+        {
+            // The capitalised neighbours belong to the name: « Abou Mohammed » before « al-Joulani ».
+            while (first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence && !tokens[first].PunctuationBefore && tokens[first - 1].IsCapitalized && !tokens[first - 1].IsSentenceStart)
+            {
+                first--;
+            }
+
+            // A word with a suffix after an apostrophe is a name of its own (« Beşar Esad Halep'i »).
+            while (last < tokens.Count - 1 && tokens[last].StemKey is null && tokens[last + 1].StemKey is null && tokens[last + 1].Sentence == tokens[first].Sentence && !tokens[last + 1].PunctuationBefore
+                && (tokens[last + 1].IsCapitalized || (last + 2 < tokens.Count && tokens[last + 2].IsCapitalized && NameNormalizer.IsArticleBefore(tokens[last + 1].Key, tokens[last + 2].Key))))
+            {
+                last++;
+            }
+        }
+
+        for (var k = first; k <= last; k++)
+        {
+            person[k] = true;
+        }
+    }
+
+    private static bool Overlaps(bool[] marked, Match match)
+    {
+        for (var k = match.First; k <= match.Last; k++)
+        {
+            if (marked[k])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // « عملية « فجر الحرية » », the “Dawn of Freedom” operation: the spans between paired quotes, by character offsets.
+    private static List<(int Open, int Close)> QuotedNames(string text)
+    {
+        var spans = new List<(int, int)>();
+        var open = -1;
+        var closing = '\0';
+        for (var c = 0; c < text.Length; c++)
+        {
+            if (open < 0 && text[c] is '«' or '"' or '“')
+            {
+                open = c;
+                closing = text[c] switch { '«' => '»', '“' => '”', _ => '"' };
+            }
+            else if (open >= 0 && text[c] == closing)
+            {
+                // A name is a few words; a longer quotation is reported speech, where places are places.
+                if (text[(open + 1)..c].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxQuotedNameWords)
+                {
+                    spans.Add((open, c));
+                }
+
+                open = -1;
+            }
+        }
+
+        return spans;
+    }
+
+    // A word inside a quoted name of several words (a faction, an operation) is part of that name, not a place; a quoted
+    // place name alone (« "Saraqib" ») still is one.
+    private static bool InsideQuotedName(List<(int Open, int Close)> quoted, int start, int end) =>
+        quoted.Any(q => q.Open < start && end <= q.Close && (start - q.Open > 2 || q.Close - end > 2));
 
     private Match? MatchAt(string text, IReadOnlyList<TextToken> tokens, int i)
     {
@@ -551,12 +670,12 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
     // A lone word without a cue. Arabic has no capitals, so every word is a candidate: a look-alike is never enough, and an
     // exact name counts only when its article agrees (« الكردية » is an adjective, the village is « كردية »; « ظهر »
-    // is noon, the village « الظهر »). A Latin look-alike at a sentence's start (capitalised anyway) must be spelled
-    // close to the name, not only sound like it ("Heavy" is not Hawa, "State" not Shatheh; « Halep » is Halab). A common
-    // word of the language is no name.
+    // is noon, the village « الظهر »). A Latin look-alike must be spelled close to the name, not only sound like it
+    // ("Heavy" is not Hawa, "State" not Shatheh; « Halep » is Halab). A common word of the language, or one the
+    // vocabulary lists as a homograph (الحرية is freedom before it is Hurriyeh), is no name.
     private bool RejectsCommonWord(IReadOnlyList<TextToken> tokens, Match match, TextToken word, List<string> bare, string? language)
     {
-        if (bare.Any(b => vocabulary.CommonWords.Contains(b, language)))
+        if (bare.Any(b => vocabulary.CommonWords.Contains(b, language) || (word.IsArabic && vocabulary.IsHomograph(b, language))))
         {
             return false;
         }
@@ -570,7 +689,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
                 && (c.Match == NameMatch.Exact || Similarity.Ratio(written, NameNormalizer.Normalize(c.MatchedName).Replace(" ", string.Empty, StringComparison.Ordinal)) >= MinimumArabicLookAlikeSpelling));
         }
 
-        return !tokens[match.First].IsSentenceStart || match.Candidates.Any(c => c.Match == NameMatch.Exact || c.NameScore >= MinimumSentenceStartVariantScore);
+        return match.Candidates.Any(c => c.Match == NameMatch.Exact || c.NameScore >= MinimumLoneLookAlikeScore);
     }
 
     // The word's orthographic keys with and without an attached one-letter prefix (« وبالمدينة », « للمدينة »).

@@ -77,6 +77,12 @@ public sealed record PlaceVocabulary
     /// </summary>
     public FrozenDictionary<string, FrozenSet<string>> NeverAlone { get; private init; } = FrozenDictionary<string, FrozenSet<string>>.Empty;
 
+    /// <summary>People's names as folded words (« Bachar al-Assad », « بشار الأسد »): never places, nor are their neighbours.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> People { get; private init; } = [];
+
+    /// <summary>Titles written before a person's name (« le président », الرئيس, "Cumhurbaşkanı"): the name after them is a person's.</summary>
+    public FrozenSet<string> PersonTitles { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>The common words of each language (stopwords-iso when installed): a lone one needs a cue to be a name.</summary>
     public CommonWords CommonWords { get; init; } = CommonWords.None;
 
@@ -163,6 +169,8 @@ public sealed record PlaceVocabulary
         {
             FunctionWords = (file.NotNames ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal),
             NeverAlone = neverAlone.ToFrozenDictionary(StringComparer.Ordinal),
+            People = [.. (file.People ?? []).Select(p => (IReadOnlyList<string>)Words(p)).Where(w => w.Count > 0)],
+            PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
         };
     }
 
@@ -184,7 +192,7 @@ public sealed record PlaceVocabulary
         _ => throw new InvalidDataException($"Unknown direction '{direction}' in the {language} cue '{phrase}'."),
     };
 
-    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames);
+    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles);
 
     private sealed record LanguageEntry(
         [property: JsonPropertyName("connectors")] string[] Connectors,
