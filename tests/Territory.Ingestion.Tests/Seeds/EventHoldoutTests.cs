@@ -19,7 +19,10 @@ public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<Ref
     // to 82.4 % / 77.8 %: new rules, new false positives). Rules for the third set's failure classes brought it to
     // 90.4 % / 84.7 %, and a fourth set of 122 control changes, written blind and scored once after them, measured
     // 77.6 % / 68.0 %. Rules for its classes brought it to 88.1 % / 78.7 %, and a fifth set of 112, written blind and
-    // scored once after them, measured 70.5 % / 66.1 %. Floors sit a little below the latest figures; the target is 90 %.
+    // scored once after them, measured 70.5 % / 66.1 % (it was written from unusual styles: sitreps, columns, Kurdish
+    // media). Rules for its classes brought it to 77.8 % / 75.0 %, and a sixth set of 108 in ordinary wire and press
+    // style, written blind and scored once after them, measured 86.5 % / 83.3 %. Floors sit a little below the latest
+    // figures; the target is 90 %.
     private const double PrecisionFloor = 0.90;
     private const double RecallFloor = 0.85;
     private const double SecondPrecisionFloor = 0.90;
@@ -28,8 +31,21 @@ public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<Ref
     private const double ThirdRecallFloor = 0.80;
     private const double FourthPrecisionFloor = 0.85;
     private const double FourthRecallFloor = 0.75;
-    private const double FifthPrecisionFloor = 0.68;
-    private const double FifthRecallFloor = 0.63;
+    private const double FifthPrecisionFloor = 0.75;
+    private const double FifthRecallFloor = 0.72;
+    private const double SixthPrecisionFloor = 0.84;
+    private const double SixthRecallFloor = 0.80;
+
+    [Fact]
+    public async Task Control_changes_of_the_sixth_held_out_set_are_scored()
+    {
+        gazetteer.Require();
+        var analyzer = new ReportAnalyzer(GazetteerIndex.Build(await gazetteer.LoadEntriesAsync()));
+        var score = EventGoldSet.Score(analyzer, EventGoldSet.Read(RepoFolder.Path("data", "gold", "events-holdout-6.jsonl")), ActorCatalog.Default);
+        TestContext.Current.TestOutputHelper?.WriteLine(score.Summary());
+        Assert.True(score.Expected >= 100, $"the sixth held-out set lost items: {score.Expected} control changes");
+        Assert.True(score.Precision >= SixthPrecisionFloor && score.Recall >= SixthRecallFloor, score.Summary());
+    }
 
     [Fact]
     public async Task Control_changes_of_the_fifth_held_out_set_are_scored()
