@@ -217,6 +217,12 @@ public sealed class DateFinder(DateVocabulary vocabulary)
                 }
 
                 var k = i + phrase.Count;
+                if (!isAgo && HoursBack(tokens, k) is { } hours)
+                {
+                    var span = new EventDate(published.AddDays(-hours.Days), published, DatePrecision.Range, null);
+                    return (Mention(text, tokens, i, hours.Last, span), hours.Last + 1);
+                }
+
                 if (k + 1 < tokens.Count && Number(tokens[k].Key) is { } n && n is > 0 and <= 60 && vocabulary.DayWords.Contains(tokens[k + 1].Key))
                 {
                     var date = isAgo
@@ -242,6 +248,32 @@ public sealed class DateFinder(DateVocabulary vocabulary)
         }
 
         return null;
+    }
+
+    // "the last 24 hours", « les dernières 24 heures », « 24 dernières heures », « 24 saatte », « الساعات الـ24 الماضية »: whole
+    // days back from publication, and the index of the phrase's last word.
+    private (int Days, int Last)? HoursBack(IReadOnlyList<TextToken> tokens, int k)
+    {
+        bool IsLast(int at) => at < tokens.Count && vocabulary.Last.Contains(tokens[at].Key);
+        bool IsHour(int at) => at < tokens.Count && vocabulary.HourWords.Contains(tokens[at].Key);
+        int? NumberAt(int at) => at < tokens.Count ? Number(tokens[at].Key) ?? Number(tokens[at].Key.StartsWith("ال", StringComparison.Ordinal) ? tokens[at].Key[2..] : string.Empty) : null;
+
+        k += IsLast(k) ? 1 : 0;
+        int? hours = null;
+        if (NumberAt(k) is { } n)
+        {
+            var unit = k + 1 + (IsLast(k + 1) ? 1 : 0);
+            if (IsHour(unit))
+            {
+                (hours, k) = (n, unit);
+            }
+        }
+        else if (IsHour(k) && NumberAt(k + 1) is { } m)
+        {
+            (hours, k) = (m, k + 1);
+        }
+
+        return hours is > 0 and <= 72 ? ((hours.Value + 23) / 24, k + (IsLast(k + 1) ? 1 : 0)) : null;
     }
 
     private (DateMention, int)? Relative(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published, DateOnly reference, bool staleReference)

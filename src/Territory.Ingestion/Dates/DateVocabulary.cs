@@ -40,6 +40,9 @@ public sealed class DateVocabulary
 
     public FrozenSet<string> DayWords { get; private init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Words for hours ("in the last 24 hours", « en 24 heures »): a span of whole days back from publication.</summary>
+    public FrozenSet<string> HourWords { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>Phrases meaning "ago" (« il y a », "ago", « önce »): folded phrases.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Ago { get; private init; } = [];
 
@@ -71,7 +74,7 @@ public sealed class DateVocabulary
         var weekdays = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
         var relative = new List<RelativeDay>();
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
-        HashSet<string> last = [], since = [], days = [], and = [], dayParts = [];
+        HashSet<string> last = [], since = [], days = [], hours = [], and = [], dayParts = [];
         List<IReadOnlyList<string>> ago = [], within = [], nightOf = [];
         foreach (var (language, entry) in file.Languages)
         {
@@ -110,6 +113,7 @@ public sealed class DateVocabulary
             last.UnionWith(entry.Last.Select(Fold));
             since.UnionWith(entry.Since.SelectMany(Words));
             days.UnionWith(entry.Days.Select(Fold));
+            hours.UnionWith(entry.Hours.Select(Fold));
             and.UnionWith(entry.And.Select(Fold));
             dayParts.UnionWith(entry.DayParts.SelectMany(Words));
             ago.AddRange(entry.Ago.Select(a => (IReadOnlyList<string>)Words(a)));
@@ -130,6 +134,7 @@ public sealed class DateVocabulary
             Last = last.ToFrozenSet(StringComparer.Ordinal),
             Since = since.ToFrozenSet(StringComparer.Ordinal),
             DayWords = days.ToFrozenSet(StringComparer.Ordinal),
+            HourWords = hours.ToFrozenSet(StringComparer.Ordinal),
             Ago = ago,
             Within = [.. within.OrderByDescending(w => w.Count)],
             Numbers = numbers.ToFrozenDictionary(StringComparer.Ordinal),
@@ -164,6 +169,8 @@ public sealed class DateVocabulary
         public string[] Since { get; init; } = [];
 
         public string[] Days { get; init; } = [];
+
+        public string[] Hours { get; init; } = [];
 
         public string[] Ago { get; init; } = [];
 

@@ -500,11 +500,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return word >= 0 && !sentence.Actors.Any(a => a.Start >= sentence.TokenEnd(word) && a.End <= sentence.TokenStart(verb.First));
     }
 
-    // « l'autoroute M5 Damas-Alep »: the places right after a road are its ends.
+    // « l'autoroute M5 Damas-Alep »: the places right after a road are its ends. Two places joined by a bare hyphen
+    // ("the Aleppo-Damascus highway", طريق حلب-دمشق) name a road or a line between them, not a place reached.
     private static bool RoadEnd(SentenceView sentence, PlaceMention place)
     {
         var places = sentence.Places;
         var i = places.ToList().IndexOf(place);
+        bool Hyphened(PlaceMention left, PlaceMention right) => right.Span.Start - left.Span.End == 1 && sentence.Input.Text[left.Span.End] is '-' or '–';
+        if ((i > 0 && Hyphened(places[i - 1], place)) || (i + 1 < places.Count && Hyphened(place, places[i + 1])))
+        {
+            return true;
+        }
+
         for (var k = i - 1; k >= 0; k--)
         {
             if (sentence.Input.Text.AsSpan(places[k].Span.End, Math.Max(0, places[i].Span.Start - places[k].Span.End)).Trim(" -–—/").Length > 0)
@@ -805,12 +812,49 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     {
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.Last);
-        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd))).ToList();
+        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd)) && !DatesTheReport(sentence, d)).ToList();
+
+        // "took X on Friday and are now at the gates of Y", « et se trouvent désormais aux portes de »: a present state after
+        // a dated clause is not of that day.
+        if (sentence.AnyTokenBefore(verb.First, 3, vocabulary.NowWords.Contains))
+        {
+            dates.RemoveAll(d => d.End <= verbStart);
+        }
 
         // « sont passées mercredi sous le contrôle de », « ont coupé ce jeudi l'autoroute »: inside the verb's own words.
         var dated = dates.FirstOrDefault(d => d.Start >= verbStart && d.End <= verbEnd)
             ?? dates.Where(d => d.Start >= verbEnd).MinBy(d => d.Start - verbEnd) ?? dates.Where(d => d.End <= verbStart).MinBy(d => verbStart - d.End);
         return dated?.Date ?? BeforePublication(sentence.Input.Published);
+    }
+
+    // "a monitor said on Sunday", « a indiqué lundi une ONG », « a annoncé samedi le redéploiement », « قال يوم الأحد »: a day
+    // right after a verb of saying (a short word between) is the day of the report, not of the event.
+    private bool DatesTheReport(SentenceView sentence, DateMention date)
+    {
+        var tokens = sentence.Input.Tokens;
+        int low = 0, high = tokens.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            (low, high) = tokens[middle].Start < date.Start ? (middle + 1, high) : (low, middle);
+        }
+
+        var first = low;
+
+        for (var back = 1; back <= 2 && first - back >= 0; back++)
+        {
+            if (vocabulary.ReportingVerbs.Contains(tokens[first - back]))
+            {
+                return true;
+            }
+
+            if (tokens[first - back].Key.Length > 3)
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     private EventDate BeforePublication(DateOnly published)

@@ -164,6 +164,12 @@ public sealed class EventVocabulary
     /// <summary>Endings of a participle (", taking X", « , s'emparant de X »): after a comma it has the main clause's subject.</summary>
     public IReadOnlyList<string> ParticipleEndings { get; private init; } = [];
 
+    /// <summary>Verbs of saying (« a indiqué », "said", أعلن, « açıkladı »): a day right after one dates the report, not the event.</summary>
+    public WordSet ReportingVerbs { get; private init; } = null!;
+
+    /// <summary>Words of the present state ("now", « désormais », الآن, « artık »): just before a verb, its clause is undated.</summary>
+    public WordSet NowWords { get; private init; } = null!;
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -184,7 +190,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], participleEndings = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], participleEndings = [], reportingVerbs = [], nowWords = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -263,6 +269,8 @@ public sealed class EventVocabulary
             distanceUnits.AddRange(Strings(entry, "distanceUnits"));
             ownerWords.AddRange(Strings(entry, "ownerWords"));
             participleEndings.AddRange(Strings(entry, "participleEndings"));
+            reportingVerbs.AddRange(Strings(entry, "reportingVerbs"));
+            nowWords.AddRange(Strings(entry, "nowWords"));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -310,6 +318,8 @@ public sealed class EventVocabulary
             DistanceUnits = new WordSet(distanceUnits),
             OwnerWords = new WordSet(ownerWords),
             ParticipleEndings = [.. participleEndings],
+            ReportingVerbs = new WordSet(reportingVerbs),
+            NowWords = new WordSet(nowWords),
         };
     }
 
