@@ -57,6 +57,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int AfterWindow = 6;
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
+    private const int MoveInWindow = 4;
 
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
@@ -225,7 +226,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
             var verbEnd = sentence.TokenEnd(verb.Last);
             var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
-                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed));
+                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
+                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)));
             gainer = incomer?.Actor ?? gainer;
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
@@ -583,11 +585,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // A country is never what changed hands; a place that says where something else is, is not either.
+    // "the Hamdaniyeh district": a district cue on a neighbourhood names the neighbourhood itself, not an area around it.
     private static bool IsLocator(PlaceMention place, ControlTier tier) => place.Place?.Kind == PlaceKind.Country || place.Span.Cue.Relation switch
     {
         CueRelation.Direction => true,
         CueRelation.Near => tier != ControlTier.Reached,
-        CueRelation.Region => true,
+        CueRelation.Region => !(place.Span.Cue.Kind == PlaceKind.District && place.Place?.Kind == PlaceKind.Neighbourhood),
         _ => false,
     };
 
@@ -1036,6 +1039,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             return false;
         }
+
+        public bool AnyWordAfter(int offset, int window, Func<TextToken, bool> test) => AnyTokenAfter(FirstTokenAtOrAfter(Input.Tokens, offset) - 1, window, test);
 
         public bool AnyTokenAfter(int token, int window, Func<TextToken, bool> test)
         {
