@@ -53,6 +53,8 @@ public class EventFailureClassTests5
     [InlineData("fr", "2024-11-30", "Les rebelles ont attaqué la base aérienne de Nayrab.", "reached Nayrab Airbase opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Rebels and soldiers were fighting street by street in Saraqib.", "contested Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("ar", "2024-11-30", "أعادت قوات النظام الأمن والاستقرار إلى بلدة سراقب.", "claimed Saraqab government 2024-11-27..2024-11-30")]
+    [InlineData("ar", "2024-11-30", "أعادت وحدات من قواتنا المسلحة الأمن والاستقرار إلى بلدة سراقب.", "claimed Saraqab government 2024-11-27..2024-11-30")]
+    [InlineData("ar", "2024-11-30", "وأعادت قوات الجيش العربي السوري الأمن والاستقرار إلى مدينة سراقب بعد معارك.", "claimed Saraqab government 2024-11-27..2024-11-30")]
 
     // 6. precision: conditionals, countrysides, distances, threats, unnamed positions
     [InlineData("fr", "2024-11-30", "Une chute de Hama couperait la route vers Damas.", "")]
