@@ -64,6 +64,10 @@ public class EventFailureClassTests5
     [InlineData("tr", "2024-11-30", "Rejim, Hama kırsalında muhaliflerin ilerleyişinin durdurulduğunu ve bazı mevzilerin geri alındığını iddia etti.", "")]
 
     // controls
+    [InlineData("en", "2024-11-30", "Rebels reached the western edge of Aleppo.", "reached Aleppo opposition 2024-11-27..2024-11-30")]
+    [InlineData("en", "2024-11-30", "Fighting in Saraqib killed 10 people.", "contested Saraqab unknown 2024-11-27..2024-11-30")]
+    [InlineData("fr", "2024-11-30", "La chute de Hama serait imminente.", "")]
+    [InlineData("tr", "2024-11-30", "Muhaliflerin Hama'ya ilerleyişi durduruldu.", "")]
     [InlineData("fr", "2024-11-30", "La chute de Hama a coupé la route vers Damas.", "claimed Hama unknown 2024-11-27..2024-11-30")]
     [InlineData("ar", "2024-11-30", "وصلت الفصائل إلى أطراف مدينة حماة.", "reached Hama opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Rebels captured Dana and Atarib.", "claimed Dana opposition 2024-11-27..2024-11-30|claimed Atareb opposition 2024-11-27..2024-11-30")]
