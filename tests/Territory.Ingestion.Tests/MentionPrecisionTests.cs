@@ -95,6 +95,14 @@ public class MentionPrecisionTests(GeocodedReferenceGazetteer gazetteer) : IClas
     [InlineData("fr", "Les factions de l'opération « Aube de la liberté » ont pris Tall Refaat.", "Tall Refaat=Tal Rifaat")]
     [InlineData("en", "The \"Dawn of Freedom\" operation reached Tal Rifaat.", "Tal Rifaat=Tal Rifaat")]
     [InlineData("ar", "دخلت الفصائل قرية الحرية قرب مسكنة.", "الحرية=Hurriyeh|مسكنة=Maskanah")]
+    // An Arabic adjective (« الأثرية », archaeological) is no village alone; Turkish words of a longer name (« Sanayi Bölgesi »,
+    // « Askeri Havalimanı ») are not places of their own, and those generic words need a cue.
+    [InlineData("ar", "قصفت الطائرات المواقع الأثرية في المنطقة.", "")]
+    [InlineData("ar", "سيطرت الفصائل على المواقع الأثرية قرب سراقب.", "سراقب=Saraqib")]
+    [InlineData("tr", "Muhalifler Şeyh Necar Sanayi Bölgesi'ni ele geçirdi.", "Şeyh Necar=Sheikh Najjar industrial city")]
+    [InlineData("tr", "Muhalifler Kuveyris Askeri Havalimanı'na girdi.", "Kuveyris Askeri Havalimanı'na=Kuweires Military Airbase")]
+    [InlineData("tr", "Sanayi bölgesinde ve askeri havalimanında çatışmalar sürüyor.", "")]
+    [InlineData("tr", "Muhalifler Halep'teki Şeyh Necar Sanayi Bölgesi'nde ilerledi.", "Halep'teki=Aleppo|Şeyh Necar=Sheikh Najjar industrial city")]
     public void Common_words_are_no_places_and_real_places_remain(string language, string text, string expected)
     {
         gazetteer.Require();

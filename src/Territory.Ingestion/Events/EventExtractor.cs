@@ -57,6 +57,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int AfterWindow = 6;
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
+    private const int MoveInWindow = 4;
 
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
@@ -225,7 +226,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
             var verbEnd = sentence.TokenEnd(verb.Last);
             var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
-                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed));
+                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
+                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)));
             gainer = incomer?.Actor ?? gainer;
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
@@ -419,7 +421,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             // « de nombreuses zones »); « Halep'in batısındaki mahallelere girdi » (entered the districts west of Aleppo):
             // near the named place.
             // Not for a withdrawal ("pulled out of the Aleppo countryside" is no event at Aleppo), nor for a count's region.
-            objects = [.. inWindow.Where(p => !IsAreal(p) && ((p.Span.Cue.Relation == CueRelation.Region && tier != ControlTier.Withdrawn && !sentence.AfterClaimUnit(p, countedOnly: false) && !sentence.HasCountedUnit())
+            // "Fighting in the Hama countryside killed 65 people": fighting in a region told by its toll is no front line.
+            objects = [.. inWindow.Where(p => !IsAreal(p) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb) && ((p.Span.Cue.Relation == CueRelation.Region && tier != ControlTier.Withdrawn && !sentence.AfterClaimUnit(p, countedOnly: false) && !sentence.HasCountedUnit()
+                    && !(tier == ControlTier.Contested && sentence.CasualtyWords.Count > 0))
                 || (tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested
                     && (p.Span.Cue.Relation is CueRelation.Direction or CueRelation.Near || Genitive(p)))))];
         }
@@ -458,7 +462,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         i + 1 < window.Count && window[i + 1].Span.Cue.Relation == CueRelation.Region && window[i].Span.Cue.Relation != CueRelation.Region
         && sentence.OnlyConjunction(window[i].Span.End, window[i + 1].Span.Start);
 
-    private static bool InRegion(PlaceMention? place) => place?.Span.Cue.Relation == CueRelation.Region;
+    // "the Hamdaniyeh district": a district cue on a neighbourhood names the neighbourhood itself, not an area around it.
+    private static bool InRegion(PlaceMention? place) => place?.Span.Cue.Relation == CueRelation.Region
+        && !(place.Span.Cue.Kind == PlaceKind.District && place.Place?.Kind == PlaceKind.Neighbourhood);
 
     // "…, where HTS fighters then entered", « où les rebelles sont entrés », "as rebels closed in": the active control verb
     // whose subject the actor is, when it has no place of its own (it acts on the place just left).
@@ -587,7 +593,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     {
         CueRelation.Direction => true,
         CueRelation.Near => tier != ControlTier.Reached,
-        CueRelation.Region => true,
+        CueRelation.Region => InRegion(place),
         _ => false,
     };
 
@@ -866,9 +872,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool Negated(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, NegationWindow, vocabulary.Negations.Contains)
         || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.Negations.Contains);
 
+    // « Une chute de Hama couperait… » (a fall of Hama would cut…): a nominal event whose verb is conditional is hypothetical.
     // « pourrait tomber », "vowed to retake"; « ele geçirecek » (will take), « girmeyi » (to enter): the verb's own ending.
     private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains)
         || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal))
+        || (verb.Phrase.Value.Nominal && sentence.AnyTokenAfter(verb.Last, HedgeWindow, t => vocabulary.ConditionalEndings.Any(e => t.Key.EndsWith(e, StringComparison.Ordinal))))
         || (verb.Phrase.Value.ObjectBeforeVerb && sentence.AnyTokenAfter(verb.Last, 1, vocabulary.Hedges.Contains))
         || InThreatScope(sentence, verb);
 
@@ -1036,6 +1044,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             return false;
         }
+
+        public bool AnyWordAfter(int offset, int window, Func<TextToken, bool> test) => AnyTokenAfter(FirstTokenAtOrAfter(Input.Tokens, offset) - 1, window, test);
 
         public bool AnyTokenAfter(int token, int window, Func<TextToken, bool> test)
         {
@@ -1372,11 +1382,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 return AnyToken(next, next + 2, _vocabulary.DistanceUnits.Contains);
             }
 
-            for (var k = t - 1; k >= Math.Max(_firstToken, t - 3); k--)
+            // « à 5 km au nord de X » measures from X in a direction, but « على بعد ثلاثة كيلومترات من أطراف مدينة حماة » (three
+            // kilometres from the edges of Hama) from the place itself: a locator stops the search only right after the unit.
+            for (var k = t - 1; k >= Math.Max(_firstToken, t - 5); k--)
             {
                 if (_vocabulary.LocatorWords.Contains(Input.Tokens[k]))
                 {
-                    return false;
+                    if (k == _firstToken || _vocabulary.DistanceUnits.Contains(Input.Tokens[k - 1]) || k < t - 3)
+                    {
+                        return false;
+                    }
+
+                    continue;
                 }
 
                 if (_vocabulary.DistanceUnits.Contains(Input.Tokens[k]))

@@ -161,6 +161,12 @@ public sealed class EventVocabulary
     /// <summary>Words before a place that make it the owner of a general object (« quartiers d'Alep », "districts of Aleppo").</summary>
     public WordSet OwnerWords { get; private init; } = null!;
 
+    /// <summary>Words right after a side named past a withdrawal that say it moved in (« où les FDS se sont déployées », "where the SDF deployed").</summary>
+    public WordSet MoveInWords { get; private init; } = null!;
+
+    /// <summary>Endings of conditional verbs (« couperait », « ferait »): what a noun before them names is hypothetical.</summary>
+    public IReadOnlyList<string> ConditionalEndings { get; private init; } = [];
+
     /// <summary>Endings of a participle (", taking X", « , s'emparant de X »): after a comma it has the main clause's subject.</summary>
     public IReadOnlyList<string> ParticipleEndings { get; private init; } = [];
 
@@ -190,7 +196,7 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], participleEndings = [], reportingVerbs = [], nowWords = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -268,6 +274,8 @@ public sealed class EventVocabulary
             inversionWords.AddRange(Strings(entry, "inversionWords"));
             distanceUnits.AddRange(Strings(entry, "distanceUnits"));
             ownerWords.AddRange(Strings(entry, "ownerWords"));
+            moveInWords.AddRange(Strings(entry, "moveInWords"));
+            conditionalEndings.AddRange(Strings(entry, "conditionalEndings"));
             participleEndings.AddRange(Strings(entry, "participleEndings"));
             reportingVerbs.AddRange(Strings(entry, "reportingVerbs"));
             nowWords.AddRange(Strings(entry, "nowWords"));
@@ -317,6 +325,8 @@ public sealed class EventVocabulary
             InversionWords = new WordSet(inversionWords),
             DistanceUnits = new WordSet(distanceUnits),
             OwnerWords = new WordSet(ownerWords),
+            MoveInWords = new WordSet(moveInWords),
+            ConditionalEndings = [.. conditionalEndings],
             ParticipleEndings = [.. participleEndings],
             ReportingVerbs = new WordSet(reportingVerbs),
             NowWords = new WordSet(nowWords),
