@@ -22,8 +22,9 @@ public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<Ref
     // scored once after them, measured 70.5 % / 66.1 % (it was written from unusual styles: sitreps, columns, Kurdish
     // media). Rules for its classes brought it to 77.8 % / 75.0 %, and a sixth set of 108 in ordinary wire and press
     // style, written blind and scored once after them, measured 86.5 % / 83.3 %; rules for its classes brought it to
-    // 89.3 % / 85.2 %, and a seventh set of 91 in the same style, blind and scored once, measured 84.9 % / 86.8 %.
-    // Floors sit a little below the latest figures; the target is 90 %.
+    // 89.3 % / 85.2 %, and a seventh set of 91 in the same style, blind and scored once, measured 84.9 % / 86.8 %; rules
+    // for its classes brought it to 95.3 % / 90.1 %, and an eighth set of 86, blind and scored once after them,
+    // measured 88.2 % / 87.2 %. Floors sit a little below the latest figures; the target is 90 %.
     private const double PrecisionFloor = 0.90;
     private const double RecallFloor = 0.85;
     private const double SecondPrecisionFloor = 0.90;
@@ -34,10 +35,23 @@ public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<Ref
     private const double FourthRecallFloor = 0.75;
     private const double FifthPrecisionFloor = 0.75;
     private const double FifthRecallFloor = 0.72;
-    private const double SixthPrecisionFloor = 0.86;
-    private const double SixthRecallFloor = 0.82;
-    private const double SeventhPrecisionFloor = 0.82;
-    private const double SeventhRecallFloor = 0.84;
+    private const double SixthPrecisionFloor = 0.87;
+    private const double SixthRecallFloor = 0.84;
+    private const double SeventhPrecisionFloor = 0.92;
+    private const double SeventhRecallFloor = 0.87;
+    private const double EighthPrecisionFloor = 0.85;
+    private const double EighthRecallFloor = 0.84;
+
+    [Fact]
+    public async Task Control_changes_of_the_eighth_held_out_set_are_scored()
+    {
+        gazetteer.Require();
+        var analyzer = new ReportAnalyzer(GazetteerIndex.Build(await gazetteer.LoadEntriesAsync()));
+        var score = EventGoldSet.Score(analyzer, EventGoldSet.Read(RepoFolder.Path("data", "gold", "events-holdout-8.jsonl")), ActorCatalog.Default);
+        TestContext.Current.TestOutputHelper?.WriteLine(score.Summary());
+        Assert.True(score.Expected >= 80, $"the eighth held-out set lost items: {score.Expected} control changes");
+        Assert.True(score.Precision >= EighthPrecisionFloor && score.Recall >= EighthRecallFloor, score.Summary());
+    }
 
     [Fact]
     public async Task Control_changes_of_the_seventh_held_out_set_are_scored()
