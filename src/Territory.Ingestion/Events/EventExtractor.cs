@@ -779,7 +779,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // sequence has the main clause's subject, after it.
     private Actor? SequenceSubject(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
-        if (!sentence.AnyTokenBefore(verb.First, SequenceWindow, vocabulary.SequenceWords.Contains) && !vocabulary.SequenceWords.Contains(sentence.Input.Tokens[verb.First]))
+        // « Entrés la veille à Alep, les combattants… »: a participle opening the sentence is such a clause too.
+        if (!sentence.AnyTokenBefore(verb.First, SequenceWindow, vocabulary.SequenceWords.Contains) && !vocabulary.SequenceWords.Contains(sentence.Input.Tokens[verb.First])
+            && !(sentence.Opens(verb.First) && sentence.NextComma(sentence.TokenEnd(verb.Last)) < sentence.End))
         {
             return null;
         }
@@ -877,7 +879,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains)
         || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal))
         || (verb.Phrase.Value.Nominal && sentence.AnyTokenAfter(verb.Last, HedgeWindow, t => vocabulary.ConditionalEndings.Any(e => t.Key.EndsWith(e, StringComparison.Ordinal))))
-        || (verb.Phrase.Value.ObjectBeforeVerb && sentence.AnyTokenAfter(verb.Last, 1, vocabulary.Hedges.Contains))
+        || (verb.Phrase.Value.ObjectBeforeVerb && sentence.AnyTokenAfter(verb.Last, 2, vocabulary.Hedges.Contains))
         || InThreatScope(sentence, verb);
 
     // "vowed to retake all the areas the terrorists entered in A and B": a clause describing a threat's generic object
@@ -1016,6 +1018,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public PlaceMention? MainCity { get; }
 
         public int TokenStart(int token) => Input.Tokens[token].Start;
+
+        /// <summary>Whether the token is the sentence's first word.</summary>
+        public bool Opens(int token) => token == _firstToken;
 
         public int TokenEnd(int token) => Input.Tokens[token].End;
 
