@@ -399,6 +399,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
             && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
 
+        // "captured X and pressed on towards Y": a movement with no arrival is no event at Y ("and into Y" repeats the verb's word).
+        if (placesFollow && tier is not (ControlTier.Reached or ControlTier.Withdrawn))
+        {
+            objects = [.. objects.Where((p, i) => i == 0 || !sentence.HeadingTo(p))];
+        }
+
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
         // the general object did not change hands, the places listed did.
         if (objects.FindIndex(p => sentence.ListMarkerBetween(sentence.TokenEnd(verb.Last), p.Span.Start)) is var listed and > 0)
@@ -1270,6 +1276,21 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return AnyToken(Math.Max(_firstToken, t - 3), t - 1, _vocabulary.Destinations.Contains);
         }
 
+        // "pressed on towards X", « poursuivi vers X »: a destination word shortly before the place, not one said again after a conjunction.
+        public bool HeadingTo(PlaceMention place)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            for (var d = Math.Max(_firstToken + 1, t - 3); d < t; d++)
+            {
+                if (_vocabulary.Destinations.Contains(Input.Tokens[d]) && !Conjunctions.Contains(Input.Tokens[d - 1].Key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // « la route reliant Damas à Alep », "the M5 between Aleppo and Damascus": the road's ends, not where it was cut.
         // Only the list of ends counts: in "linking Hama and Aleppo near Saraqib", Saraqib is where.
         public bool RoadEnd(PlaceMention place)
@@ -1311,7 +1332,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             for (var t = first; t <= last; t++)
             {
                 var token = Input.Tokens[t];
-                if (!ListWords.Contains(token.Key) && !Dates.Any(d => d.Start <= token.Start && token.End <= d.End))
+                // « dans X et dans Y », "into X and into Y": the verb's preposition said again after the conjunction.
+                var repeated = t > first && Conjunctions.Contains(Input.Tokens[t - 1].Key) && (_vocabulary.LocativeWords.Contains(token) || _vocabulary.Destinations.Contains(token));
+                if (!ListWords.Contains(token.Key) && !repeated && !Dates.Any(d => d.Start <= token.Start && token.End <= d.End))
                 {
                     return false;
                 }

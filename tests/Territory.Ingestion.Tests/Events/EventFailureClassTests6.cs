@@ -17,13 +17,16 @@ public class EventFailureClassTests6
 
     private static readonly GazetteerEntry Shathah = TestGazetteer.Place(PlaceKind.Village, "Shathah", 36.3000, 35.5000, "SY05", 2_000, GazetteerSources.Ocha, "Shiite");
 
-    private static readonly GazetteerIndex Index = GazetteerIndex.Build([.. TestGazetteer.All, AleppoAirport, EventFailureClassTests3.AleppoCitadel, Shathah]);
+    private static readonly GazetteerEntry NewAleppo = TestGazetteer.Place(PlaceKind.Neighbourhood, "New Aleppo", 37.0960, 36.2040, "SY02", null, GazetteerSources.Ocha,
+        "Nouvel Alep", "Nouvelle Alep", "Nouvelle-Alep", "Halab al-Jadida", "حلب الجديدة");
+
+    private static readonly GazetteerIndex Index = GazetteerIndex.Build([.. TestGazetteer.All.Where(e => e != TestGazetteer.NewAleppo), NewAleppo, AleppoAirport, EventFailureClassTests3.AleppoCitadel, Shathah]);
 
     private static readonly ReportAnalyzer Analyzer = new(Index);
 
     [Theory]
     // 1. lists with a repeated preposition
-    [InlineData("fr", "2024-11-30", "Les rebelles ont pénétré dans Hamadaniyeh et dans la Nouvelle Alep.", "entered Hamadaniyeh opposition 2024-11-27..2024-11-30|entered New Aleppo opposition 2024-11-27..2024-11-30")]
+    [InlineData("fr", "2024-11-30", "Les rebelles ont pénétré dans Hamadaniyeh et dans la Nouvelle-Alep.", "entered Hamadaniyeh opposition 2024-11-27..2024-11-30|entered New Aleppo opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Rebels entered Hamadaniyeh and into New Aleppo.", "entered Hamadaniyeh opposition 2024-11-27..2024-11-30|entered New Aleppo opposition 2024-11-27..2024-11-30")]
     [InlineData("tr", "2024-11-30", "Muhalifler Dana'ya ve Atarib'e girdi.", "entered Dana opposition 2024-11-27..2024-11-30|entered Atareb opposition 2024-11-27..2024-11-30")]
 
