@@ -54,7 +54,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // Words between a verb and the civilians or shops that are its subject or object (« les civils », "the petrol stations").
     private const int CivilianObjectWindow = 3;
-    private const int AfterWindow = 6;
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
     private const int MoveInWindow = 4;
@@ -100,7 +99,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
-        var background = new HashSet<ExtractedEvent>(ReferenceEqualityComparer.Instance);
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
@@ -122,13 +120,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
                     break;
                 case VerbRole.Control:
-                    var changes = ControlChanges(sentence, verbs, v).ToList();
-                    controls.AddRange(changes);
-                    if (rule.Tier == ControlTier.Withdrawn && CameFirst(sentence, verbs, v))
-                    {
-                        background.UnionWith(changes);
-                    }
-
+                    controls.AddRange(ControlChanges(sentence, verbs, v));
                     break;
                 case VerbRole.Strike when !negated:
                     events.AddRange(Strikes(sentence, verbs, v));
@@ -142,7 +134,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // "took Atarib in the Aleppo countryside": a region's mention (geoprecision 3) is no second event beside a named place.
-        var kept = OnePerPlace(controls, background).ToList();
+        var kept = OnePerPlace(controls).ToList();
         if (kept.Exists(e => !InRegion(e.Place)))
         {
             kept.RemoveAll(e => InRegion(e.Place));
@@ -227,7 +219,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var verbEnd = sentence.TokenEnd(verb.Last);
             var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
                 && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
-                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)));
+                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)
+                    || sentence.AnyWordAfter(sentence.PastAside(a.End), MoveInWindow, vocabulary.MoveInWords.Contains)));
             gainer = incomer?.Actor ?? gainer;
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
@@ -647,18 +640,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // One event per place per sentence (the gold set's rule): a capture wins; a withdrawal with the side that moved in
-    // (« X girdi; rejim güçleri şehri terk etti ») is a withdrawal to that side, unless told as what came first (« entered
-    // X after the regime withdrew from it »): then the entry stands; otherwise the strongest tier.
-    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls, HashSet<ExtractedEvent> background)
+    // (« X girdi; rejim güçleri şehri terk etti », « entered X after the regime withdrew from it ») is a withdrawal to that
+    // side; otherwise the strongest tier.
+    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls)
     {
         foreach (var group in controls.GroupBy(e => (e.Place?.Place?.Id, e.Place?.Place is null ? e.Place?.Span.Start : null)))
         {
             var list = group.ToList();
-            if (list.Exists(e => !background.Contains(e)))
-            {
-                list.RemoveAll(background.Contains);
-            }
-
             var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
             var withdrawn = list.FirstOrDefault(e => e.Tier == ControlTier.Withdrawn);
             var incomer = list.FirstOrDefault(e => e.Tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && !e.Gainer.IsUnknown
@@ -676,20 +664,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 yield return list.OrderBy(e => TierRank(e.Tier)).ThenByDescending(e => e.Confidence).First();
             }
         }
-    }
-
-    // « après le retrait de l'armée », "after the regime forces withdrew", « بعد انسحاب »; in Turkish the word follows
-    // (« çekilmesinin ardından »). Only within the verb's own clause: no other verb between.
-    private bool CameFirst(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v)
-    {
-        var verb = verbs[v];
-        if (verb.Phrase.Value.ObjectBeforeVerb)
-        {
-            return sentence.AnyTokenAfter(verb.Last, 2, vocabulary.AfterWords.Contains);
-        }
-
-        var window = v > 0 ? Math.Min(AfterWindow, verb.First - verbs[v - 1].Last - 1) : AfterWindow;
-        return sentence.AnyTokenBefore(verb.First, window, vocabulary.AfterWords.Contains);
     }
 
     // "fell to the attackers": the side named in the sentence, or the subject of the one before, that does not hold the
@@ -715,7 +689,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (rule.Language == "ar")
         {
             // « وصلت طلائع فصائل المعارضة إلى مشارف »: the subject may stand inside the verb phrase.
-            var after = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.Start - verbEnd <= 30 && !sentence.InParentheses(a.Start));
+            // Not past « بعد » (after): « الفصائل تدخل سراقب بعد انسحاب قوات النظام » names who left.
+            var after = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.Start - verbEnd <= 30 && !sentence.InParentheses(a.Start)
+                && !sentence.Input.Tokens.Any(t => t.Start >= verbEnd && t.End <= a.Start && vocabulary.AfterWords.Contains(t)));
             if (after is not null)
             {
                 return after.Actor;
@@ -1024,6 +1000,19 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public PlaceMention? MainCity { get; }
 
         public int TokenStart(int token) => Input.Tokens[token].Start;
+
+        // « les FDS, dominées par les Kurdes, se sont déployées »: past an aside between commas right after an offset.
+        public int PastAside(int offset)
+        {
+            var at = offset;
+            while (at < End && Input.Text[at] == ' ')
+            {
+                at++;
+            }
+
+            var close = at < End && Input.Text[at] is ',' or '،' ? Input.Text.IndexOfAny([',', '،'], at + 1, End - at - 1) : -1;
+            return close < 0 ? offset : close + 1;
+        }
 
         /// <summary>Whether the token is the sentence's first word.</summary>
         public bool Opens(int token) => token == _firstToken;
