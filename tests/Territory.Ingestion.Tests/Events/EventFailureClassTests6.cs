@@ -33,6 +33,8 @@ public class EventFailureClassTests6
     // 2. a city and its airport
     [InlineData("fr", "2024-11-30", "Les rebelles contrôlent désormais la majeure partie de la ville d'Alep ainsi que l'aéroport international.", "claimed Aleppo opposition 2024-11-27..2024-11-30|claimed Aleppo International Airport/airport opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Rebels now control Aleppo and its airport.", "claimed Aleppo opposition 2024-11-27..2024-11-30|claimed Aleppo International Airport/airport opposition 2024-11-27..2024-11-30")]
+    [InlineData("ar", "2024-11-30", "سيطرت الفصائل على مدينة حلب ومطارها.", "claimed Aleppo opposition 2024-11-27..2024-11-30|claimed Aleppo International Airport/airport opposition 2024-11-27..2024-11-30")]
+    [InlineData("en", "2024-11-30", "Rebels took Aleppo, but the airport remained in government hands.", "claimed Aleppo opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Rebels now control Dana and its airport.", "claimed Dana opposition 2024-11-27..2024-11-30")]
 
     // 3. reported speech with quoted nouns
@@ -65,6 +67,7 @@ public class EventFailureClassTests6
     [InlineData("en", "2024-11-30", "Rebels captured Saraqib and pressed on towards Hama.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Kurdish forces still hold Tal Rifaat, dismissing reports that the district had fallen to Turkish-backed factions.", "")]
     [InlineData("ar", "2024-11-30", "استعادت قوات النظام السيطرة على عدة نقاط في ريف حماة الشمالي.", "")]
+    [InlineData("en", "2024-11-30", "The army regained control of several points in the northern Hama countryside.", "")]
     [InlineData("tr", "2024-11-30", "Kaynaklar, muhaliflerin Hama'ya girmesinin an meselesi olduğunu belirtiyor.", "")]
     [InlineData("en", "2024-11-30", "Shiite militias were sent to reinforce the front.", "")]
     [InlineData("fr", "2024-11-30", "Des milices chiites ont été envoyées en renfort.", "")]
