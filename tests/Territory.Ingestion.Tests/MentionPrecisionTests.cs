@@ -103,6 +103,10 @@ public class MentionPrecisionTests(GeocodedReferenceGazetteer gazetteer) : IClas
     [InlineData("tr", "Muhalifler Kuveyris Askeri Havalimanı'na girdi.", "Kuveyris Askeri Havalimanı'na=Kuweires Military Airbase")]
     [InlineData("tr", "Sanayi bölgesinde ve askeri havalimanında çatışmalar sürüyor.", "")]
     [InlineData("tr", "Muhalifler Halep'teki Şeyh Necar Sanayi Bölgesi'nde ilerledi.", "Halep'teki=Aleppo|Şeyh Necar=Sheikh Najjar industrial city")]
+    // Religious communities (« chiites », "Shiite", شيعية) are no places, whatever village sounds like them.
+    [InlineData("en", "Shiite militias were sent to reinforce Saraqib.", "Saraqib=Saraqib")]
+    [InlineData("fr", "Des milices chiites ont été envoyées en renfort à Saraqib.", "Saraqib=Saraqib")]
+    [InlineData("ar", "وصلت ميليشيات شيعية إلى سراقب.", "سراقب=Saraqib")]
     public void Common_words_are_no_places_and_real_places_remain(string language, string text, string expected)
     {
         gazetteer.Require();

@@ -54,7 +54,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // Words between a verb and the civilians or shops that are its subject or object (« les civils », "the petrol stations").
     private const int CivilianObjectWindow = 3;
-    private const int AfterWindow = 6;
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
     private const int MoveInWindow = 4;
@@ -100,7 +99,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
-        var background = new HashSet<ExtractedEvent>(ReferenceEqualityComparer.Instance);
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
@@ -122,13 +120,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
                     break;
                 case VerbRole.Control:
-                    var changes = ControlChanges(sentence, verbs, v).ToList();
-                    controls.AddRange(changes);
-                    if (rule.Tier == ControlTier.Withdrawn && CameFirst(sentence, verbs, v))
-                    {
-                        background.UnionWith(changes);
-                    }
-
+                    controls.AddRange(ControlChanges(sentence, verbs, v));
                     break;
                 case VerbRole.Strike when !negated:
                     events.AddRange(Strikes(sentence, verbs, v));
@@ -142,7 +134,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // "took Atarib in the Aleppo countryside": a region's mention (geoprecision 3) is no second event beside a named place.
-        var kept = OnePerPlace(controls, background).ToList();
+        var kept = OnePerPlace(controls).ToList();
         if (kept.Exists(e => !InRegion(e.Place)))
         {
             kept.RemoveAll(e => InRegion(e.Place));
@@ -227,7 +219,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var verbEnd = sentence.TokenEnd(verb.Last);
             var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
                 && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
-                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)));
+                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)
+                    || sentence.AnyWordAfter(sentence.PastAside(a.End), MoveInWindow, vocabulary.MoveInWords.Contains)));
             gainer = incomer?.Actor ?? gainer;
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
@@ -398,6 +391,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p))
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
             && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
+
+        // "captured X and pressed on towards Y": a movement with no arrival is no event at Y ("and into Y" repeats the verb's word).
+        if (placesFollow && tier is not (ControlTier.Reached or ControlTier.Withdrawn))
+        {
+            objects = [.. objects.Where((p, i) => i == 0 || !sentence.HeadingTo(p))];
+        }
 
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
         // the general object did not change hands, the places listed did.
@@ -641,18 +640,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // One event per place per sentence (the gold set's rule): a capture wins; a withdrawal with the side that moved in
-    // (« X girdi; rejim güçleri şehri terk etti ») is a withdrawal to that side, unless told as what came first (« entered
-    // X after the regime withdrew from it »): then the entry stands; otherwise the strongest tier.
-    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls, HashSet<ExtractedEvent> background)
+    // (« X girdi; rejim güçleri şehri terk etti », « entered X after the regime withdrew from it ») is a withdrawal to that
+    // side; otherwise the strongest tier.
+    private static IEnumerable<ExtractedEvent> OnePerPlace(List<ExtractedEvent> controls)
     {
         foreach (var group in controls.GroupBy(e => (e.Place?.Place?.Id, e.Place?.Place is null ? e.Place?.Span.Start : null)))
         {
             var list = group.ToList();
-            if (list.Exists(e => !background.Contains(e)))
-            {
-                list.RemoveAll(background.Contains);
-            }
-
             var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
             var withdrawn = list.FirstOrDefault(e => e.Tier == ControlTier.Withdrawn);
             var incomer = list.FirstOrDefault(e => e.Tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && !e.Gainer.IsUnknown
@@ -670,20 +664,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 yield return list.OrderBy(e => TierRank(e.Tier)).ThenByDescending(e => e.Confidence).First();
             }
         }
-    }
-
-    // « après le retrait de l'armée », "after the regime forces withdrew", « بعد انسحاب »; in Turkish the word follows
-    // (« çekilmesinin ardından »). Only within the verb's own clause: no other verb between.
-    private bool CameFirst(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v)
-    {
-        var verb = verbs[v];
-        if (verb.Phrase.Value.ObjectBeforeVerb)
-        {
-            return sentence.AnyTokenAfter(verb.Last, 2, vocabulary.AfterWords.Contains);
-        }
-
-        var window = v > 0 ? Math.Min(AfterWindow, verb.First - verbs[v - 1].Last - 1) : AfterWindow;
-        return sentence.AnyTokenBefore(verb.First, window, vocabulary.AfterWords.Contains);
     }
 
     // "fell to the attackers": the side named in the sentence, or the subject of the one before, that does not hold the
@@ -709,7 +689,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (rule.Language == "ar")
         {
             // « وصلت طلائع فصائل المعارضة إلى مشارف »: the subject may stand inside the verb phrase.
-            var after = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.Start - verbEnd <= 30 && !sentence.InParentheses(a.Start));
+            // Not past « بعد » (after): « الفصائل تدخل سراقب بعد انسحاب قوات النظام » names who left.
+            var after = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.First) && a.Start - verbEnd <= 30 && !sentence.InParentheses(a.Start)
+                && !sentence.Input.Tokens.Any(t => t.Start >= verbEnd && t.End <= a.Start && vocabulary.AfterWords.Contains(t)));
             if (after is not null)
             {
                 return after.Actor;
@@ -779,7 +761,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // sequence has the main clause's subject, after it.
     private Actor? SequenceSubject(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
-        if (!sentence.AnyTokenBefore(verb.First, SequenceWindow, vocabulary.SequenceWords.Contains) && !vocabulary.SequenceWords.Contains(sentence.Input.Tokens[verb.First]))
+        // « Entrés la veille à Alep, les combattants… »: a participle opening the sentence is such a clause too.
+        if (!sentence.AnyTokenBefore(verb.First, SequenceWindow, vocabulary.SequenceWords.Contains) && !vocabulary.SequenceWords.Contains(sentence.Input.Tokens[verb.First])
+            && !(sentence.Opens(verb.First) && sentence.NextComma(sentence.TokenEnd(verb.Last)) < sentence.End))
         {
             return null;
         }
@@ -877,7 +861,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool Hedged(SentenceView sentence, PhraseMatch<VerbRule> verb) => sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.Hedges.Contains)
         || vocabulary.HedgeEndings.Any(e => sentence.Input.Tokens[verb.Last].Key.EndsWith(e, StringComparison.Ordinal))
         || (verb.Phrase.Value.Nominal && sentence.AnyTokenAfter(verb.Last, HedgeWindow, t => vocabulary.ConditionalEndings.Any(e => t.Key.EndsWith(e, StringComparison.Ordinal))))
-        || (verb.Phrase.Value.ObjectBeforeVerb && sentence.AnyTokenAfter(verb.Last, 1, vocabulary.Hedges.Contains))
+        || (verb.Phrase.Value.ObjectBeforeVerb && sentence.AnyTokenAfter(verb.Last, 2, vocabulary.Hedges.Contains))
         || InThreatScope(sentence, verb);
 
     // "vowed to retake all the areas the terrorists entered in A and B": a clause describing a threat's generic object
@@ -1016,6 +1000,22 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public PlaceMention? MainCity { get; }
 
         public int TokenStart(int token) => Input.Tokens[token].Start;
+
+        // « les FDS, dominées par les Kurdes, se sont déployées »: past an aside between commas right after an offset.
+        public int PastAside(int offset)
+        {
+            var at = offset;
+            while (at < End && Input.Text[at] == ' ')
+            {
+                at++;
+            }
+
+            var close = at < End && Input.Text[at] is ',' or '،' ? Input.Text.IndexOfAny([',', '،'], at + 1, End - at - 1) : -1;
+            return close < 0 ? offset : close + 1;
+        }
+
+        /// <summary>Whether the token is the sentence's first word.</summary>
+        public bool Opens(int token) => token == _firstToken;
 
         public int TokenEnd(int token) => Input.Tokens[token].End;
 
@@ -1265,6 +1265,21 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return AnyToken(Math.Max(_firstToken, t - 3), t - 1, _vocabulary.Destinations.Contains);
         }
 
+        // "pressed on towards X", « poursuivi vers X »: a destination word shortly before the place, not one said again after a conjunction.
+        public bool HeadingTo(PlaceMention place)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
+            for (var d = Math.Max(_firstToken + 1, t - 3); d < t; d++)
+            {
+                if (_vocabulary.Destinations.Contains(Input.Tokens[d]) && !Conjunctions.Contains(Input.Tokens[d - 1].Key))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         // « la route reliant Damas à Alep », "the M5 between Aleppo and Damascus": the road's ends, not where it was cut.
         // Only the list of ends counts: in "linking Hama and Aleppo near Saraqib", Saraqib is where.
         public bool RoadEnd(PlaceMention place)
@@ -1306,7 +1321,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             for (var t = first; t <= last; t++)
             {
                 var token = Input.Tokens[t];
-                if (!ListWords.Contains(token.Key) && !Dates.Any(d => d.Start <= token.Start && token.End <= d.End))
+                // « dans X et dans Y », "into X and into Y": the verb's preposition said again after the conjunction.
+                var repeated = t > first && Conjunctions.Contains(Input.Tokens[t - 1].Key) && (_vocabulary.LocativeWords.Contains(token) || _vocabulary.Destinations.Contains(token));
+                if (!ListWords.Contains(token.Key) && !repeated && !Dates.Any(d => d.Start <= token.Start && token.End <= d.End))
                 {
                     return false;
                 }
