@@ -54,7 +54,7 @@ public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateF
         var places = geocoder.Geocode(text, tokens, language)
             .Where(p => (p.Span.Cue != MentionCue.Empty && p.IsResolved) || !names.Any(n => n.Start < p.Span.End && p.Span.Start < n.End))
             .ToList();
-        places = [.. places.Concat(CityAirports.Find(text, tokens, places, geocoder.Index)).OrderBy(p => p.Span.Start)];
+        places = [.. places.Concat(CityAirports.Find(text, tokens, places, geocoder.Index, geocoder.Vocabulary)).OrderBy(p => p.Span.Start)];
         times?.Lap(ref mark, 2);
         var dateMentions = dates.Find(text, tokens, published);
         times?.Lap(ref mark, 3);

@@ -12,36 +12,34 @@ public static class CityAirports
     // An airport farther than this from the city's point is some other place's.
     private const double NearKm = 25;
 
-    private static readonly HashSet<string> AirportWords = ["airport", "aeroport", "مطارها", "ومطارها"];
-
-    // The words that make the airport the city's: a possessive or the definite article before it (the Arabic suffix is its own).
-    private static readonly HashSet<string> OwnerWords = ["its", "son"];
-
-    private static readonly HashSet<string> InternationalWords = ["international", "الدولي"];
-
     /// <summary>Mentions of airports named through a city, resolved to the gazetteer's airport nearest that city.</summary>
-    public static IEnumerable<PlaceMention> Find(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<PlaceMention> places, GazetteerIndex index)
+    /// <remarks>
+    /// The words come from data/vocabulary/places.json (<c>cityAirport</c>). The airport is the city's when a possessive
+    /// (its, « son »), an elided article (« l'aéroport ») or the Arabic suffix (مطارها) says so.
+    /// </remarks>
+    public static IEnumerable<PlaceMention> Find(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<PlaceMention> places, GazetteerIndex index, PlaceVocabulary vocabulary)
     {
+        ArgumentNullException.ThrowIfNull(vocabulary);
         for (var t = 0; t < tokens.Count; t++)
         {
             var token = tokens[t];
-            if (!AirportWords.Contains(token.Key) || places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End))
+            if (!vocabulary.AirportWords.Contains(token.Key) || places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End))
             {
                 continue;
             }
 
-            var first = t > 0 && InternationalWords.Contains(tokens[t - 1].Key) ? t - 1 : t;
+            var first = t > 0 && vocabulary.AirportQualifiers.Contains(tokens[t - 1].Key) ? t - 1 : t;
             // The tokenizer drops an elided article (« l'aéroport » is « aeroport »): read it from the text.
             var elided = tokens[first].Start >= 2 && char.ToLowerInvariant(text[tokens[first].Start - 2]) == 'l' && text[tokens[first].Start - 1] is '\'' or '’';
             var owned = token.IsArabic || elided
-                || (first > 0 && OwnerWords.Contains(tokens[first - 1].Key) && tokens[first - 1].Sentence == token.Sentence);
+                || (first > 0 && vocabulary.AirportOwnerWords.Contains(tokens[first - 1].Key) && tokens[first - 1].Sentence == token.Sentence);
             if (!owned)
             {
                 continue;
             }
 
-            first = token.IsArabic || first == 0 || !OwnerWords.Contains(tokens[first - 1].Key) ? first : first - 1;
-            var last = t + 1 < tokens.Count && InternationalWords.Contains(tokens[t + 1].Key) ? t + 1 : t;
+            first = token.IsArabic || first == 0 || !vocabulary.AirportOwnerWords.Contains(tokens[first - 1].Key) ? first : first - 1;
+            var last = t + 1 < tokens.Count && vocabulary.AirportQualifiers.Contains(tokens[t + 1].Key) ? t + 1 : t;
 
             // « l'aéroport de Nayrab », "the airport of Kuweires": the airport's own name follows.
             var end = tokens[last].End;

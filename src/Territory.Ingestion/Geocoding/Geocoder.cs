@@ -16,6 +16,8 @@ public sealed class Geocoder(GazetteerIndex index, PlaceVocabulary vocabulary, R
 
     public GazetteerIndex Index => index;
 
+    public PlaceVocabulary Vocabulary => vocabulary;
+
     /// <summary>Every place mention of <paramref name="text"/> (in <paramref name="language"/> when known), resolved or not, in text order.</summary>
     public IReadOnlyList<PlaceMention> Geocode(string text, string? language = null) => Geocode(text, Tokenizer.Tokenize(text), language);
 

@@ -77,6 +77,15 @@ public sealed record PlaceVocabulary
     /// </summary>
     public FrozenDictionary<string, FrozenSet<string>> NeverAlone { get; private init; } = FrozenDictionary<string, FrozenSet<string>>.Empty;
 
+    /// <summary>Words for an airport named only through the city before it (« son aéroport », مطارها): see <see cref="CityAirports"/>.</summary>
+    public FrozenSet<string> AirportWords { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Possessives that make such an airport the city's ("its", « son »).</summary>
+    public FrozenSet<string> AirportOwnerWords { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words that may stand around the airport word ("international", الدولي).</summary>
+    public FrozenSet<string> AirportQualifiers { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>People's names as folded words (« Bachar al-Assad », « بشار الأسد »): never places, nor are their neighbours.</summary>
     public IReadOnlyList<IReadOnlyList<string>> People { get; private init; } = [];
 
@@ -171,8 +180,14 @@ public sealed record PlaceVocabulary
             NeverAlone = neverAlone.ToFrozenDictionary(StringComparer.Ordinal),
             People = [.. (file.People ?? []).Select(p => (IReadOnlyList<string>)Words(p)).Where(w => w.Count > 0)],
             PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
+            AirportWords = Folded(file.CityAirport?.Airport),
+            AirportOwnerWords = Folded(file.CityAirport?.Owner),
+            AirportQualifiers = Folded(file.CityAirport?.Qualifier),
         };
     }
+
+    private static FrozenSet<string> Folded(string[]? words) =>
+        (words ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
 
     // Cue phrases are split like text: hyphens and spaces separate words.
     private static string[] Words(string phrase) =>
@@ -192,7 +207,9 @@ public sealed record PlaceVocabulary
         _ => throw new InvalidDataException($"Unknown direction '{direction}' in the {language} cue '{phrase}'."),
     };
 
-    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles);
+    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles, CityAirportEntry? CityAirport);
+
+    private sealed record CityAirportEntry(string[]? Airport, string[]? Owner, string[]? Qualifier);
 
     private sealed record LanguageEntry(
         [property: JsonPropertyName("connectors")] string[] Connectors,
