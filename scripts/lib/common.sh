@@ -139,7 +139,7 @@ psql_cluster() {
 start_throwaway_cluster() {
   pg_bin
   cluster_user
-  WORK="$(mktemp -d /tmp/territory-run.XXXXXX)"
+  WORK="$(mktemp -d -t territory-run.XXXXXX)"
   chmod 755 "$WORK"
   trap remove_throwaway_cluster EXIT
   trap 'exit 130' INT
