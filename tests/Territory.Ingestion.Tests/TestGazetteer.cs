@@ -36,10 +36,18 @@ internal static class TestGazetteer
     public static readonly GazetteerEntry Mare = Place(PlaceKind.Town, "Mare'", 37.1948, 36.4830, "SY02", 16_000, GazetteerSources.Ocha, "Marea");
     public static readonly GazetteerEntry Dana = Place(PlaceKind.Town, "Dana", 36.7750, 36.2140, "SY07", 25_000, GazetteerSources.Ocha);
     public static readonly GazetteerEntry Hamdaniyeh = Place(PlaceKind.Neighbourhood, "Hamadaniyeh", 37.1170, 36.1880, "SY02", null, GazetteerSources.Ocha, "Al-Hamdaniya");
-    public static readonly GazetteerEntry NewAleppo = Place(PlaceKind.Neighbourhood, "New Aleppo", 37.0960, 36.2040, "SY02", null, GazetteerSources.Ocha, "Nouvel Alep", "Halab al-Jadida", "حلب الجديدة");
+    public static readonly GazetteerEntry NewAleppo = Place(PlaceKind.Neighbourhood, "New Aleppo", 37.0960, 36.2040, "SY02", null, GazetteerSources.Ocha,
+        "Nouvel Alep", "Nouvelle Alep", "Nouvelle-Alep", "Halab al-Jadida", "حلب الجديدة");
     public static readonly GazetteerEntry DaratIzza = Place(PlaceKind.Town, "Daret Azza", 36.8590, 36.2800, "SY02", 16_000, GazetteerSources.Ocha, "Darat Izza");
     public static readonly GazetteerEntry TalRifaat = Place(PlaceKind.Town, "Tall Refaat", 37.0970, 36.4730, "SY02", 20_000, GazetteerSources.Ocha, "تل رفعت");
     public static readonly GazetteerEntry Assad = Place(PlaceKind.Village, "Asad", 38.1, 36.6, "SY02", 300, GazetteerSources.Ocha);
+
+    // Landmarks some event tests add to the index (not in All: other tests' answers do not depend on them).
+    public static readonly GazetteerEntry AleppoAirport = Place(PlaceKind.Airport, "Aleppo International Airport", 37.2244, 36.1807, "SY02", null, GazetteerSources.Curated,
+        "Aleppo airport", "aéroport d'Alep", "aéroport international d'Alep", "مطار حلب", "مطار حلب الدولي", "Halep Havalimanı", "Halep Uluslararası Havalimanı");
+
+    public static readonly GazetteerEntry AleppoCitadel = Place(PlaceKind.Landmark, "Aleppo Citadel", 37.16278, 36.19944, "SY02", null, GazetteerSources.Curated,
+        "citadelle d'Alep", "قلعة حلب", "Halep Kalesi");
 
     public static readonly GazetteerEntry[] All =
     [

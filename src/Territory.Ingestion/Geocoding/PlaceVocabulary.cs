@@ -114,7 +114,7 @@ public sealed record PlaceVocabulary
             FunctionWords = functionWords.Union(places.FunctionWords)
                 .Union(Dates.DateVocabulary.Default.Weekdays.Keys).Union(Dates.DateVocabulary.Default.Months.Keys)
                 .ToFrozenSet(StringComparer.Ordinal),
-            CommonWords = CommonWords.Installed,
+            CommonWords = CommonWords.Embedded,
         };
     }
 

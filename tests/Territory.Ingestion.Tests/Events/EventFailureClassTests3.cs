@@ -14,9 +14,6 @@ namespace Territory.Ingestion.Tests.Events;
 /// </summary>
 public class EventFailureClassTests3
 {
-    internal static readonly GazetteerEntry AleppoCitadel = TestGazetteer.Place(PlaceKind.Landmark, "Aleppo Citadel", 37.16278, 36.19944, "SY02", null, GazetteerSources.Curated,
-        "citadelle d'Alep", "قلعة حلب", "Halep Kalesi");
-
     private static readonly GazetteerEntry JabiriSquare = TestGazetteer.Place(PlaceKind.Square, "Saadallah al-Jabiri Square", 37.15222, 36.20889, "SY02", null, GazetteerSources.Curated,
         "ساحة سعد الله الجابري", "place Saadallah al-Jabiri");
 
@@ -25,7 +22,7 @@ public class EventFailureClassTests3
     private static readonly GazetteerEntry TaybatImam = TestGazetteer.Place(PlaceKind.Town, "Tiba Elemam", 36.7170, 35.2650, "SY05", 15_000, GazetteerSources.Ocha,
         "Taybat al-Imam", "Taybetü'l-İmam", "طيبة الإمام");
 
-    private static readonly GazetteerIndex Index = GazetteerIndex.Build([.. TestGazetteer.All, AleppoCitadel, JabiriSquare, Suran, TaybatImam]);
+    private static readonly GazetteerIndex Index = GazetteerIndex.Build([.. TestGazetteer.All, TestGazetteer.AleppoCitadel, JabiriSquare, Suran, TaybatImam]);
 
     private static readonly ReportAnalyzer Analyzer = new(Index);
 
@@ -75,19 +72,8 @@ public class EventFailureClassTests3
     [InlineData("ar", "2024-11-30", "سقطت مدينة سراقب بيد الفصائل.", "claimed Saraqab opposition 2024-11-27..2024-11-30")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
-        Assert.Equal(expected, ControlChanges(Analyzer, language, published, text));
+        Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
     }
 
-    /// <summary>The control changes of a sentence as « tier place side from..to », joined by « | ».</summary>
-    internal static string ControlChanges(ReportAnalyzer analyzer, string language, string published, string text)
-    {
-        var day = DateOnly.Parse(published, CultureInfo.InvariantCulture);
-        var found = analyzer.Analyze(text, day, language).Events
-            .Where(e => e.Kind == EventKind.ControlChange)
-            .Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Tier!.Value.Key()} {Name(e.Place?.Place)} {(e.Gainer.Key == "hts" ? "hts" : e.Gainer.Side)} {e.Date.From:yyyy-MM-dd}..{e.Date.To:yyyy-MM-dd}"));
-        return string.Join('|', found);
-    }
 
-    private static string? Name(GazetteerEntry? place) =>
-        place?.Kind is null or PlaceKind.City or PlaceKind.Town or PlaceKind.Village or PlaceKind.Neighbourhood or PlaceKind.Airbase ? place?.Name : $"{place.Name}/{place.Kind.ToString().ToLowerInvariant()}";
 }
