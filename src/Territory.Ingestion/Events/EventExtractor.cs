@@ -73,6 +73,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             vocabulary.Casualties.FindAll(input.Text, input.Tokens),
             vocabulary.ClaimUnits.FindAll(input.Text, input.Tokens),
             vocabulary.Anaphors.FindAll(input.Text, input.Tokens),
+            vocabulary.CleftOpeners.FindAll(input.Text, input.Tokens),
             MainCity(input.Places),
             vocabulary);
         var events = new List<ExtractedEvent>();
@@ -173,6 +174,19 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             places = [antecedent];
         }
 
+        // « Rejim güçlerinin çekildiği Menbiç'e » (Manbij, which the regime's forces left): the place after an object participle.
+        if (rule.ObjectBeforeVerb && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectParticipleEndings)
+            && sentence.Places.FirstOrDefault(p => p.IsResolved && verb.Last + 1 < sentence.Input.Tokens.Count && p.Span.Start == sentence.TokenStart(verb.Last + 1)) is { } participleObject)
+        {
+            places = [participleObject];
+        }
+
+        // « C'est à Saraqeb que les rebelles sont entrés », "It was Atarib that rebels seized": the place the cleft puts first.
+        if (placesFollow && !rule.Nominal && places.Count == 0 && CleftPlace(sentence, verb) is { } clefted)
+        {
+            places = [clefted];
+        }
+
         var anaphor = false;
         if (places.Count == 0 && !rule.Close && AnaphorPlace(sentence, verb, placesFollow) is { } city)
         {
@@ -182,7 +196,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal; "panic seized X" is
         // another sense.
-        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier))
+        // "attacking its checkpoints around X", « qui attaquaient ses positions », هاجموا نقاطها: the defender's own ground.
+        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)))
         {
             yield break;
         }
@@ -212,7 +227,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             yield break;
         }
 
-        var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown : LoserAfter(sentence, verb, gainer) ?? actors.Unknown);
+        var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown
+            : LoserAfter(sentence, verb, gainer) ?? sentence.Holders.FirstOrDefault(h => h.Actor.Side != gainer.Side)?.Actor ?? actors.Unknown);
         if (tier == ControlTier.Withdrawn)
         {
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
@@ -375,8 +391,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
         else
         {
+            // « M5 kara yolunu Atarib yakınlarında kesti » (cut the M5 near Atarib): the place inside the phrase.
             from = v > 0 ? sentence.TokenEnd(verbs[v - 1].Last) : 0;
-            to = sentence.TokenStart(verb.First);
+            to = sentence.TokenStart(verb.Phrase.Value.ObjectInside ? verb.Last : verb.First);
         }
 
         // The clause: up to a subordinate word (« où », "where", « après »...) or a semicolon, and at most two dozen words.
@@ -511,8 +528,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     {
         var places = sentence.Places;
         var i = places.ToList().IndexOf(place);
-        bool Hyphened(PlaceMention left, PlaceMention right) => right.Span.Start - left.Span.End == 1 && sentence.Input.Text[left.Span.End] is '-' or '–';
-        if ((i > 0 && Hyphened(places[i - 1], place)) || (i + 1 < places.Count && Hyphened(place, places[i + 1])))
+        // « طريق حلب - دمشق »: spaces may stand around the hyphen.
+        bool Hyphened(PlaceMention left, PlaceMention right) => right.Span.Start > left.Span.End && right.Span.Start - left.Span.End <= 3
+            && sentence.Input.Text.AsSpan(left.Span.End, right.Span.Start - left.Span.End).Trim() is "-" or "–";
+        if ((i > 0 && Hyphened(places[i - 1], place)) || (i + 1 < places.Count && Hyphened(place, places[i + 1])) || JoinedToName(sentence.Input.Text, place))
         {
             return true;
         }
@@ -533,6 +552,30 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         return false;
+    }
+
+    // « Halep-Şam kara yolu »: a place joined by a hyphen to a name the gazetteer does not know is a road's end too (not
+    // "al-Bab": the word before the hyphen is a capitalised name of more than three letters).
+    private static bool JoinedToName(string text, PlaceMention place)
+    {
+        var (start, end) = (place.Span.Start, place.Span.End);
+        if (end + 1 < text.Length && text[end] is '-' or '–' && char.IsUpper(text[end + 1]))
+        {
+            return true;
+        }
+
+        if (start < 2 || text[start - 1] is not ('-' or '–'))
+        {
+            return false;
+        }
+
+        var word = start - 1;
+        while (word > 0 && char.IsLetter(text[word - 1]))
+        {
+            word--;
+        }
+
+        return start - 1 - word > 3 && char.IsUpper(text[word]);
     }
 
     // « a capturé une grande partie de la ville », "moved into the town", « şehri terk etti »: the city just named, or the
@@ -610,6 +653,30 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var place = sentence.Places.LastOrDefault(p => p.Span.End <= at);
         return place is not null && place.IsResolved && !IsAreal(place) && sentence.OnlyListWords(place.Span.End, at) ? place : null;
     }
+
+    // « C'est la localité de X que le régime a abandonnée », "It is the town of X that the army gave up": a cleft opener,
+    // a place, then a relative word opening the clause of the verb (no other verb between).
+    private PlaceMention? CleftPlace(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var cleft = sentence.Clefts.LastOrDefault(c => c.Last < verb.First);
+        var relative = cleft is null ? -1 : sentence.LastTokenBefore(verb.First, 2 * HedgeWindow, vocabulary.RelativeWords.Contains);
+        if (cleft is null || relative <= cleft.Last || sentence.Verbs.Any(v => v.First > cleft.Last && v.Last < verb.First))
+        {
+            return null;
+        }
+
+        var (from, to) = (sentence.TokenEnd(cleft.Last), sentence.TokenStart(relative));
+        return sentence.Places.LastOrDefault(p => p.Span.Start >= from && p.Span.End <= to && p.IsResolved && !IsAreal(p));
+    }
+
+    // The object of an attack opens with a possessive of the defender ("its positions", « ses positions »; نقاطها in one
+    // word; before the verb in Turkish, « mevzilerine saldırdı »).
+    private bool OwnPositions(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule) => rule.ObjectBeforeVerb
+        ? sentence.AnyTokenBefore(verb.First, 1, vocabulary.OwnPositionWords.Contains)
+        : sentence.AnyTokenAfter(verb.Last, 1, vocabulary.OwnPositionWords.Contains);
+
+    private static bool EndsWithAny(TextToken token, IReadOnlyList<string> endings) =>
+        endings.Any(e => token.Key.Length > e.Length + 2 && token.Key.EndsWith(e, StringComparison.Ordinal));
 
     // The agent an action noun names (« la prise d'Atareb par les insurgés », "the fall of Hama to the rebels", سقوط سراقب
     // بيد الفصائل); else, for a taking, the clause's subject (« les rebelles ont revendiqué la prise de Dana »).
@@ -696,6 +763,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             {
                 return after.Actor;
             }
+        }
+
+        // « Dana'yı ele geçiren muhalifler » (the rebels who took Dana): a subject participle's subject is the actor right after it.
+        if (rule.ObjectBeforeVerb && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.RelativeParticipleEndings) && verb.Last + 1 < sentence.Input.Tokens.Count
+            && sentence.Actors.FirstOrDefault(a => a.Start == sentence.TokenStart(verb.Last + 1)) is { } head)
+        {
+            return head.Actor;
         }
 
         // "Rebels attacked the army, taking X", « …, s'emparant de X »: a participle after a comma has the main clause's subject.
@@ -831,17 +905,25 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         var first = low;
 
-        for (var back = 1; back <= 2 && first - back >= 0; back++)
+        // « أعلنت الفصائل أمس السيطرة على »: the verb's subject may stand between (verb-subject order).
+        for (int t = first - 1, words = 0; t >= 0 && words < 2; t--)
         {
-            if (vocabulary.ReportingVerbs.Contains(tokens[first - back]))
+            if (sentence.Actors.Any(a => a.Start <= tokens[t].Start && tokens[t].End <= a.End))
+            {
+                continue;
+            }
+
+            if (vocabulary.ReportingVerbs.Contains(tokens[t]))
             {
                 return true;
             }
 
-            if (tokens[first - back].Key.Length > 3)
+            if (tokens[t].Key.Length > 3)
             {
                 break;
             }
+
+            words++;
         }
 
         return false;
@@ -929,6 +1011,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         IReadOnlyList<PhraseMatch<string>> Casualties,
         IReadOnlyList<PhraseMatch<string>> ClaimUnits,
         IReadOnlyList<PhraseMatch<string>> Anaphors,
+        IReadOnlyList<PhraseMatch<string>> Clefts,
         PlaceMention? MainCity,
         EventVocabulary Vocabulary);
 
@@ -950,11 +1033,17 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             _lastToken = FirstTokenAtOrAfter(input.Tokens, end) - 1;
             TokenCount = Math.Max(0, _lastToken - _firstToken + 1);
             Places = [.. input.Places.Where(p => p.Span.Start >= start && p.Span.End <= end)];
-            Actors = [.. input.Actors.Where(a => a.Start >= start && a.End <= end && !Overlaps(a.Start, a.End, Places))];
+            _vocabulary = found.Vocabulary;
+            var actors = input.Actors.Where(a => a.Start >= start && a.End <= end && !Overlaps(a.Start, a.End, Places)).ToList();
 
             // « هيئة تحرير الشام » (the Levant Liberation Committee) names an actor; its « liberation » is not a verb.
             Verbs = [.. found.Verbs.Where(v => v.First >= _firstToken && v.Last <= _lastToken
-                && !Actors.Any(a => Inside(input.Tokens[v.First], a) || Inside(input.Tokens[v.Last], a)))];
+                && !actors.Any(a => Inside(input.Tokens[v.First], a) || Inside(input.Tokens[v.Last], a)))];
+
+            // "the SDF-held town", « tenue par les FDS »: a holder loses, it never gains; "backed by Russia" names who backs the
+            // subject; « quelles factions » asks who: none of them is the subject.
+            Holders = [.. actors.Where(a => MarkedBy(a, _vocabulary.HeldByWords, _vocabulary.HeldWords))];
+            Actors = [.. actors.Where(a => !Holders.Contains(a) && !MarkedBy(a, _vocabulary.BackingWords, _vocabulary.BackedWords) && !Asked(a))];
             Dates = [.. input.Dates.Where(d => d.Start >= start && d.End <= end)];
             Reporter = found.Reporters.Where(r => r.First >= _firstToken && r.Last <= _lastToken).Select(r => r.Phrase.Value).FirstOrDefault()
                 ?? found.Reporters.Where(r => r.Last < _firstToken).Select(r => r.Phrase.Value).LastOrDefault();
@@ -962,8 +1051,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             CasualtyWords = [.. found.Casualties.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
             ClaimUnits = [.. found.ClaimUnits.Where(c => c.First >= _firstToken && c.Last <= _lastToken && !BareKilometre(input, c))];
             Anaphors = [.. found.Anaphors.Where(a => a.First >= _firstToken && a.Last <= _lastToken)];
+            Clefts = [.. found.Clefts.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
             MainCity = found.MainCity;
-            _vocabulary = found.Vocabulary;
             Source = new EventSource(start, end, Text);
         }
 
@@ -983,6 +1072,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         public IReadOnlyList<ActorMention> Actors { get; }
 
+        /// <summary>The actors named as holding a place ("SDF-held", « tenue par les FDS »): losers, never gainers.</summary>
+        public IReadOnlyList<ActorMention> Holders { get; }
+
+        public IReadOnlyList<PhraseMatch<string>> Clefts { get; }
+
         public IReadOnlyList<DateMention> Dates { get; }
 
         public string? Reporter { get; }
@@ -1000,6 +1094,63 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public PlaceMention? MainCity { get; }
 
         public int TokenStart(int token) => Input.Tokens[token].Start;
+
+        // A word right after the actor ("SDF-held", « Rus destekli », « YPG'nin kontrolündeki »: a suffix of the actor's word
+        // may stand between), or one in the four words before it with no place or punctuation between ("backed by Russian
+        // jets", « tenue par les forces kurdes »), not itself right after a hyphen ("Turkey-backed SNA" names the SNA).
+        private bool MarkedBy(ActorMention actor, WordSet before, WordSet after)
+        {
+            var first = FirstTokenAtOrAfter(Input.Tokens, actor.Start);
+            var next = FirstTokenAtOrAfter(Input.Tokens, actor.End);
+            if (next <= _lastToken && after.Contains(Input.Tokens[next]))
+            {
+                var gap = Input.Text.AsSpan(actor.End, Input.Tokens[next].Start - actor.End).Trim(" -–");
+                if (gap.Length == 0 || (gap[0] is '\'' or '’' && gap.IndexOf(' ') < 0))
+                {
+                    return true;
+                }
+            }
+
+            for (var t = first - 1; t >= Math.Max(_firstToken, first - 4); t--)
+            {
+                var token = Input.Tokens[t];
+                if (Input.Text.AsSpan(token.End, actor.Start - token.End).IndexOfAny(",;،") >= 0 || Places.Any(p => p.Span.Start >= token.End && p.Span.End <= actor.Start))
+                {
+                    return false;
+                }
+
+                // « tenue par les rebelles désormais » is a verb's phrase: its agent gains.
+                if (before.Contains(token) && !(token.Start > Start && Input.Text[token.Start - 1] is '-' or '–') && !Verbs.Any(v => v.First <= t && t <= v.Last))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // « quelles factions », "which of the factions", « أي من الفصائل », « hangi muhalif güçlerin »: a question word in the
+        // three words before the actor, not opening a relative clause after a comma ("Saraqib, which rebels seized").
+        private bool Asked(ActorMention actor)
+        {
+            var first = FirstTokenAtOrAfter(Input.Tokens, actor.Start);
+            for (var t = first - 1; t >= Math.Max(_firstToken, first - 3); t--)
+            {
+                var token = Input.Tokens[t];
+                if (Input.Text.AsSpan(token.End, actor.Start - token.End).IndexOfAny(",;،") >= 0)
+                {
+                    return false;
+                }
+
+                if (_vocabulary.QuestionWords.Contains(token))
+                {
+                    var before = Input.Text.AsSpan(Start, token.Start - Start).TrimEnd();
+                    return before.Length == 0 || before[^1] is not (',' or '،');
+                }
+            }
+
+            return false;
+        }
 
         // « les FDS, dominées par les Kurdes, se sont déployées »: past an aside between commas right after an offset.
         public int PastAside(int offset)
@@ -1091,6 +1242,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 if (locatives.Contains(Input.Tokens[t]))
                 {
                     return false;
+                }
+
+                // « دخول قواتها إلى مدينة »: the taker's own forces after the action noun; the place's kind word before it.
+                if (_vocabulary.PossessedForces.Contains(Input.Tokens[t]) || Places.Any(p => p.Span.Start >= Input.Tokens[t].End && p.Span.Start - Input.Tokens[t].End <= 1 && p.Span.Cue.Text == Input.Tokens[t].Key))
+                {
+                    continue;
                 }
 
                 others += Places.Any(p => p.Span.Start <= Input.Tokens[t].Start && Input.Tokens[t].End <= p.Span.End) ? 0 : 1;
@@ -1395,8 +1552,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
             if (after)
             {
+                // « Hama kent merkezine 8 kilometre »: the centre's words may stand between.
                 var next = FirstTokenAtOrAfter(Input.Tokens, place.Span.End);
-                return AnyToken(next, next + 2, _vocabulary.DistanceUnits.Contains);
+                return AnyToken(next, next + 3, _vocabulary.DistanceUnits.Contains);
             }
 
             // « à 5 km au nord de X » measures from X in a direction, but « على بعد ثلاثة كيلومترات من أطراف مدينة حماة » (three

@@ -12,6 +12,9 @@ public enum VerbRole
     Control,
     Strike,
     Denial,
+
+    /// <summary>A movement with no arrival ("were advancing on", « avançaient vers »): no event, but a verb all the same.</summary>
+    Movement,
 }
 
 /// <summary>A verb phrase of data/vocabulary/events.json with its meaning.</summary>
@@ -176,6 +179,36 @@ public sealed class EventVocabulary
     /// <summary>Words of the present state ("now", « désormais », الآن, « artık »): just before a verb, its clause is undated.</summary>
     public WordSet NowWords { get; private init; } = null!;
 
+    /// <summary>Words that ask which side (« quelles factions », "which group", أي, « hangi »): the actor after one is no evidence.</summary>
+    public WordSet QuestionWords { get; private init; } = null!;
+
+    /// <summary>Words of backing before the backer ("backed by", « soutenue par », المدعومة): the actor they name backs the subject.</summary>
+    public WordSet BackingWords { get; private init; } = null!;
+
+    /// <summary>Words of backing after the backer ("Russia-backed", « Rus destekli »).</summary>
+    public WordSet BackedWords { get; private init; } = null!;
+
+    /// <summary>Words of holding before the holder (« tenue par », الخاضعة لسيطرة): the actor they name holds the place.</summary>
+    public WordSet HeldByWords { get; private init; } = null!;
+
+    /// <summary>Words of holding after the holder ("SDF-held", « YPG'nin kontrolündeki »).</summary>
+    public WordSet HeldWords { get; private init; } = null!;
+
+    /// <summary>Possessives opening an attack's object ("its positions", « ses positions », نقاطها): the defender's own ground.</summary>
+    public WordSet OwnPositionWords { get; private init; } = null!;
+
+    /// <summary>Words opening a cleft sentence (« c'est … que », "it was … that").</summary>
+    public PhraseMatcher<string> CleftOpeners { get; private init; } = null!;
+
+    /// <summary>Words for the taker's own forces between an action noun and its place (« leur entrée dans », دخول قواتها إلى).</summary>
+    public WordSet PossessedForces { get; private init; } = null!;
+
+    /// <summary>Endings of a Turkish subject participle (« ele geçiren muhalifler »): its subject is the actor after it.</summary>
+    public IReadOnlyList<string> RelativeParticipleEndings { get; private init; } = [];
+
+    /// <summary>Endings of a Turkish object participle (« çekildiği Menbiç »): its place is the one after it.</summary>
+    public IReadOnlyList<string> ObjectParticipleEndings { get; private init; } = [];
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -196,7 +229,8 @@ public sealed class EventVocabulary
         var casualties = new List<Phrase<string>>();
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [];
+        var clefts = new List<Phrase<string>>();
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -237,6 +271,8 @@ public sealed class EventVocabulary
                     verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), new VerbRule(role, null, false, false, objectFirst, language.Name, text)));
                 }
             }
+
+            verbs.AddRange(Strings(entry, "movement").Select(m => new Phrase<VerbRule>(WordPattern.ParsePhrase(m), new VerbRule(VerbRole.Movement, null, false, false, objectFirst, language.Name, m))));
 
             casualties.AddRange(Strings(entry, "casualties").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "dead")));
             casualties.AddRange(Strings(entry, "wounded").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "wounded")));
@@ -279,6 +315,16 @@ public sealed class EventVocabulary
             participleEndings.AddRange(Strings(entry, "participleEndings"));
             reportingVerbs.AddRange(Strings(entry, "reportingVerbs"));
             nowWords.AddRange(Strings(entry, "nowWords"));
+            questionWords.AddRange(Strings(entry, "questionWords"));
+            backingWords.AddRange(Strings(entry, "backingWords"));
+            backedWords.AddRange(Strings(entry, "backedWords"));
+            heldByWords.AddRange(Strings(entry, "heldByWords"));
+            heldWords.AddRange(Strings(entry, "heldWords"));
+            ownPositionWords.AddRange(Strings(entry, "ownPositionWords"));
+            possessedForces.AddRange(Strings(entry, "possessedForces"));
+            clefts.AddRange(Strings(entry, "cleftOpeners").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "cleft")));
+            relativeParticipleEndings.AddRange(Strings(entry, "relativeParticipleEndings").Select(e => NameNormalizer.FoldWord(e)));
+            objectParticipleEndings.AddRange(Strings(entry, "objectParticipleEndings").Select(e => NameNormalizer.FoldWord(e)));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -330,6 +376,16 @@ public sealed class EventVocabulary
             ParticipleEndings = [.. participleEndings],
             ReportingVerbs = new WordSet(reportingVerbs),
             NowWords = new WordSet(nowWords),
+            QuestionWords = new WordSet(questionWords),
+            BackingWords = new WordSet(backingWords),
+            BackedWords = new WordSet(backedWords),
+            HeldByWords = new WordSet(heldByWords),
+            HeldWords = new WordSet(heldWords),
+            OwnPositionWords = new WordSet(ownPositionWords),
+            CleftOpeners = new PhraseMatcher<string>(clefts),
+            PossessedForces = new WordSet(possessedForces),
+            RelativeParticipleEndings = [.. relativeParticipleEndings],
+            ObjectParticipleEndings = [.. objectParticipleEndings],
         };
     }
 
