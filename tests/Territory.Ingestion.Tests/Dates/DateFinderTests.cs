@@ -90,6 +90,18 @@ public class DateFinderTests
     }
 
     [Fact]
+    public void A_relative_day_counted_from_an_unknown_day_is_refused_with_its_words()
+    {
+        using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("""
+            {"languages": {"fr": {"weekdays": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+              "relative": [{"words": "ce week-end", "from": "semaine", "offset": 0}]}}}
+            """));
+
+        var error = Assert.Throws<InvalidDataException>(() => DateVocabulary.Load(json));
+        Assert.Contains("ce week-end", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Years_never_come_from_the_clock()
     {
         const string text = "Les rebelles ont pris la ville le 29 novembre.";
