@@ -35,7 +35,9 @@ public class PlaceNameFormsTests(GeocodedReferenceGazetteer gazetteer) : IClassF
     [InlineData("ar", "سيطرت الفصائل على حيان.", "حيان=Hayyan")]
     // A landmark named by its noun alone is the one beside the text's places; a longer name of its own stays that name.
     [InlineData("en", "Insurgents took the ancient Citadel and Aleppo University on Saturday.", "Citadel=Aleppo Citadel|Aleppo University=University of Aleppo")]
-    [InlineData("fr", "Les rebelles sont entrés à Alep. Ils ont hissé leur drapeau sur la Citadelle.", "Alep=Aleppo|Citadelle=Aleppo Citadel")]
+    [InlineData("fr", "Les rebelles sont entrés à Alep et ont hissé leur drapeau sur la Citadelle.", "Alep=Aleppo|Citadelle=Aleppo Citadel")]
+    [InlineData("fr", "Les rebelles sont entrés à Alep. Ils ont hissé leur drapeau sur la Citadelle.", "Alep=Aleppo")]
+    [InlineData("en", "Rebels reached Saadallah al-Jabiri Square and took the citadel.", "Saadallah al-Jabiri Square=Saadallah al-Jabiri Square")]
     [InlineData("fr", "Les rebelles ont atteint l'université à Alep.", "université=University of Aleppo|Alep=Aleppo")]
     [InlineData("ar", "دخلت الفصائل حلب ورفعت علمها فوق القلعة.", "حلب=Aleppo|القلعة=Aleppo Citadel")]
     [InlineData("tr", "Muhalifler Halep Kalesi'ne bayrak astı.", "Halep Kalesi'ne=Aleppo Citadel")]

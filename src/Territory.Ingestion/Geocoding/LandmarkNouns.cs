@@ -6,12 +6,12 @@ namespace Territory.Ingestion.Geocoding;
 /// <summary>
 /// "the ancient Citadel", « la citadelle », « القلعة »: a landmark named by its common noun alone, without its city. The
 /// nouns come from the gazetteer itself: a landmark's name less the name of the city it stands in (« Citadelle d'Alep »,
-/// « قلعة حلب » give « citadelle », « قلعة »). The noun names that landmark when the text's other places lie beside it
-/// (Aleppo, "Aleppo University"); with no such place, or only far ones, it names nothing.
+/// « قلعة حلب » give « citadelle », « قلعة »). The noun names that landmark when its sentence names the city, itself or
+/// through a place bearing its name (Aleppo, "Aleppo University"); otherwise it names nothing.
 /// </summary>
 public sealed class LandmarkNouns
 {
-    // A landmark belongs to the nearest city within this distance; the text's places must lie as near to name it.
+    // A landmark belongs to the cities within this distance; the city named beside the noun must lie as near.
     private const double CityKm = 12;
 
     // The longest noun kept, in words ("university city", "central prison").
@@ -20,10 +20,14 @@ public sealed class LandmarkNouns
     private readonly Dictionary<string, List<GazetteerEntry>> _byNoun;
     private readonly PlaceVocabulary _vocabulary;
 
+    // The landmarks whose names hold their city's ("Aleppo University"): naming one names the city.
+    private readonly HashSet<long> _namedAfterCity;
+
     private LandmarkNouns(Dictionary<string, List<GazetteerEntry>> byNoun, PlaceVocabulary vocabulary)
     {
         _byNoun = byNoun;
         _vocabulary = vocabulary;
+        _namedAfterCity = [.. byNoun.Values.SelectMany(l => l).Select(l => l.Id)];
     }
 
     /// <summary>The nouns of the index's landmarks, each with the landmarks it may name.</summary>
@@ -91,7 +95,7 @@ public sealed class LandmarkNouns
 
     /// <summary>
     /// <paramref name="places"/> with the landmarks named by their noun alone added, and a lone word read as another place
-    /// far from the text's places (« القلعة » as a village called Qal'a) replaced by the landmark beside them.
+    /// far from the text's places (« القلعة » as a village called Qal'a) replaced by the landmark of the city named beside it.
     /// </summary>
     public IReadOnlyList<PlaceMention> AddTo(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<PlaceMention> places)
     {
@@ -213,22 +217,15 @@ public sealed class LandmarkNouns
         return false;
     }
 
-    // The landmark beside the text's places: those of the noun's sentence first, then any of the text.
-    private static GazetteerEntry? Nearest(List<GazetteerEntry> landmarks, List<PlaceMention> others, int sentence)
+    // The landmark of the city named in the noun's sentence: the city itself (Aleppo, « Alep »), or a place bearing its
+    // name ("Aleppo University"). The nearest such landmark wins.
+    private GazetteerEntry? Nearest(List<GazetteerEntry> landmarks, List<PlaceMention> others, int sentence)
     {
-        foreach (var context in new[] { others.Where(o => o.Span.Sentence == sentence).ToList(), others })
-        {
-            var best = landmarks
-                .Select(l => (Landmark: l, Km: context.Count == 0 ? double.MaxValue : context.Min(o => PlaceResolver.DistanceKm(o.Place!, l))))
-                .Where(l => l.Km <= CityKm)
-                .OrderBy(l => l.Km)
-                .FirstOrDefault();
-            if (best.Landmark is not null)
-            {
-                return best.Landmark;
-            }
-        }
-
-        return null;
+        var context = others.Where(o => o.Span.Sentence == sentence && (o.Place!.Kind == PlaceKind.City || _namedAfterCity.Contains(o.Place.Id))).ToList();
+        return landmarks
+            .Select(l => (Landmark: l, Km: context.Count == 0 ? double.MaxValue : context.Min(o => PlaceResolver.DistanceKm(o.Place!, l))))
+            .Where(l => l.Km <= CityKm)
+            .OrderBy(l => l.Km)
+            .FirstOrDefault().Landmark;
     }
 }
