@@ -297,6 +297,20 @@ public sealed class DateFinder(DateVocabulary vocabulary)
                 return null;
             }
 
+            // « perşembe gece », « dans la nuit de samedi »: a night next to a weekday is that weekday's, read as the weekday.
+            if (phrase.Span > 0 && !phrase.Weekend && NextToWeekday(tokens, i, i + phrase.Words.Count - 1))
+            {
+                return null;
+            }
+
+            if (phrase.Weekend)
+            {
+                // The last weekend on or before publication; a report of Saturday speaks of that day so far.
+                var saturday = LatestOnOrBefore(published, DayOfWeek.Saturday);
+                var sunday = saturday.AddDays(1) > published ? published : saturday.AddDays(1);
+                return (Mention(text, tokens, i, i + phrase.Words.Count - 1, new EventDate(saturday, sunday, DatePrecision.Range, null)), i + phrase.Words.Count);
+            }
+
             var day = (phrase.FromReference ? reference : published).AddDays(phrase.Offset);
             var date = phrase.Span == 0
                 ? EventDate.OnDay(day, string.Empty)
@@ -306,6 +320,10 @@ public sealed class DateFinder(DateVocabulary vocabulary)
 
         return null;
     }
+
+    private bool NextToWeekday(IReadOnlyList<TextToken> tokens, int first, int last) =>
+        (first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence && WeekdayOf(tokens[first - 1]) is not null)
+        || Enumerable.Range(last + 1, 2).Any(k => k < tokens.Count && tokens[k].Sentence == tokens[last].Sentence && WeekdayOf(tokens[k]) is not null);
 
     // « vendredi », "on Friday", « mercredi dernier », "last Wednesday", « depuis mercredi », "since Wednesday", « çarşamba günü », « geçen çarşamba »
     private (DateMention, int)? Weekday(string text, IReadOnlyList<TextToken> tokens, int i, DateOnly published)

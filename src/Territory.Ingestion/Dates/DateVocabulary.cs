@@ -10,7 +10,11 @@ namespace Territory.Ingestion.Dates;
 /// <param name="FromReference">True when relative to the day the previous sentences spoke of (« la veille »), not to publication.</param>
 /// <param name="Offset">Days from that day.</param>
 /// <param name="Span">Extra days the phrase covers (« cette nuit » covers the night into publication day).</param>
-public sealed record RelativeDay(IReadOnlyList<string> Words, bool FromReference, int Offset, int Span);
+public sealed record RelativeDay(IReadOnlyList<string> Words, bool FromReference, int Offset, int Span)
+{
+    /// <summary>True for the weekend (« ce week-end », "over the weekend"): the last Saturday–Sunday on or before publication.</summary>
+    public bool Weekend { get; init; }
+}
 
 /// <summary>
 /// Month names, weekdays and relative-day words of every language (data/vocabulary/dates.json), folded as text is.
@@ -109,7 +113,9 @@ public sealed class DateVocabulary
                 weekdays[Words(entry.Weekdays[d])[0]] = (DayOfWeek)((d + 1) % 7);
             }
 
-            relative.AddRange(entry.Relative.Select(r => new RelativeDay(Words(r.Words), r.From == "reference", r.Offset, r.Span)));
+            relative.AddRange(entry.Relative.Select(r => r.From is "publication" or "reference" or "weekend"
+                ? new RelativeDay(Words(r.Words), r.From == "reference", r.Offset, r.Span) { Weekend = r.From == "weekend" }
+                : throw new InvalidDataException($"The {language} relative day '{r.Words}' is counted from '{r.From}'; use publication, reference or weekend.")));
             last.UnionWith(entry.Last.Select(Fold));
             since.UnionWith(entry.Since.SelectMany(Words));
             days.UnionWith(entry.Days.Select(Fold));

@@ -64,10 +64,12 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         var person = PersonTokens(tokens);
         var quoted = QuotedNames(text);
+        var cues = ListCues(tokens, covered, matches);
         var spans = new List<MentionSpan>(matches.Count);
-        foreach (var match in matches)
+        for (var m = 0; m < matches.Count; m++)
         {
-            var cue = CueAround(tokens, match.First, match.Last);
+            var match = matches[m];
+            var cue = cues[m];
             if (!Overlaps(person, match) && (cue != MentionCue.Empty || !InsideQuotedName(quoted, tokens[match.First].Start, match.End))
                 && Keep(text, tokens, covered, match, cue, language))
             {
@@ -77,6 +79,49 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         }
 
         return spans;
+    }
+
+    // The cue of each match; « قريتي كفر ناصح وخان طومان », « les villages de Kafr Naha, Orum et Kafr Basha »: the kind a
+    // plural or dual head names holds for every name of its list, one joined to the next by a comma or an "and" word,
+    // when the name is written exactly as the gazetteer has it.
+    private List<MentionCue> ListCues(IReadOnlyList<TextToken> tokens, bool[] covered, List<Match> matches)
+    {
+        var cues = new List<MentionCue>(matches.Count);
+        var list = false;
+        for (var m = 0; m < matches.Count; m++)
+        {
+            var match = matches[m];
+            var cue = CueAround(tokens, match.First, match.Last, covered);
+            if (cue == MentionCue.Empty && list && JoinedToPrevious(tokens, matches[m - 1], match) && match.Candidates.Any(c => c.Match == NameMatch.Exact))
+            {
+                cue = cues[m - 1];
+            }
+            else
+            {
+                list = BeforeCue(tokens, match.First, covered) is { List: true, Kind: not null };
+            }
+
+            cues.Add(cue);
+        }
+
+        return cues;
+    }
+
+    // « X, Y », « X et Y », « X وY » (the Arabic "and" written on the word), « X و Y ».
+    private bool JoinedToPrevious(IReadOnlyList<TextToken> tokens, Match previous, Match match)
+    {
+        var next = tokens[match.First];
+        if (next.Sentence != tokens[previous.Last].Sentence)
+        {
+            return false;
+        }
+
+        if (match.First == previous.Last + 1)
+        {
+            return next.PunctuationBefore || (next.IsArabic && vocabulary.ListJoiners.Any(j => next.Key.Length > j.Length + 1 && next.Key.StartsWith(j, StringComparison.Ordinal)));
+        }
+
+        return match.First == previous.Last + 2 && vocabulary.ListJoiners.Contains(tokens[previous.Last + 1].Key) && !next.PunctuationBefore;
     }
 
     // « Bachar al-Assad », "President Bashar al-Assad", « الرئيس بشار الأسد »: a person named in the vocabulary, or the
@@ -319,12 +364,14 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             }
             else if (tokens[k].StemKey is { } stemKey)
             {
-                // « Halep'in », "Idlib's": the name without its suffix.
+                // « Halep'in », "Idlib's", « Halep Kalesi'ne »: the name without its suffix. Its variants are not looked up:
+                // the key of a shorter match (« halep ») must not lend its variants to this one.
                 words[^1] = stemKey;
                 candidates = index.Exact(NameNormalizer.JoinWords(words));
                 if (candidates.Count > 0)
                 {
                     best = new Match(first, k, tokens[k].End, candidates);
+                    bestKey = null;
                 }
 
                 break;
@@ -528,9 +575,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         return last;
     }
 
-    private MentionCue CueAround(IReadOnlyList<TextToken> tokens, int first, int last)
+    private MentionCue CueAround(IReadOnlyList<TextToken> tokens, int first, int last, bool[] covered)
     {
-        var before = BeforeCue(tokens, first);
+        var before = BeforeCue(tokens, first, covered);
         var after = AfterCue(tokens, last);
         if (before is null && after is null)
         {
@@ -545,7 +592,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     }
 
     // « le village de X », « au nord d'X », "the town of X": the cue's last word, then only small link words.
-    private PlaceCue? BeforeCue(IReadOnlyList<TextToken> tokens, int first)
+    private PlaceCue? BeforeCue(IReadOnlyList<TextToken> tokens, int first, bool[]? covered = null)
     {
         var k = first - 1;
         var links = 0;
@@ -564,7 +611,11 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         {
             if (EndsWith(tokens, k, cue.Words) && (links > 0 || cue.Relation != CueRelation.Direction))
             {
-                return cue;
+                // "the Hamdaniya district of Aleppo": a kind written right after a capitalised name is that name's.
+                var start = k - cue.Words.Count + 1;
+                var afterName = cue.Kind is not null && covered is not null && start > 0 && covered[start - 1] && tokens[start - 1].IsCapitalized
+                    && tokens[start - 1].Sentence == tokens[start].Sentence && !tokens[start].PunctuationBefore;
+                return afterName ? null : cue;
             }
         }
 
@@ -682,6 +733,12 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         if (word.IsArabic)
         {
+            // « أجزاء » (parts), « أطراف » (outskirts), « أنحاء »: a common noun's broken plural is no look-alike of a name.
+            if (bare.Any(IsBrokenPlural) && match.Candidates.All(c => c.Match != NameMatch.Exact))
+            {
+                return false;
+            }
+
             // Exact, or a look-alike spelled nearly the same (« عزاز » for « اعزاز », « كفرتخاريم »), with the same article.
             var article = HasArabicArticle(tokens[match.First].Key);
             var written = bare[0].Replace(" ", string.Empty, StringComparison.Ordinal);
@@ -691,6 +748,10 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         return match.Candidates.Any(c => c.Match == NameMatch.Exact || c.NameScore >= MinimumLoneLookAlikeScore);
     }
+
+    // The pattern of plural nouns أفعال (أجزاء, أطراف, أحياء, أرياف), folded: alef, two letters, alef, then the last
+    // letter (a final hamza folds away).
+    private static bool IsBrokenPlural(string key) => key.Length is 4 or 5 && key[0] == 'ا' && key[3] == 'ا' && key[1] != 'ل';
 
     // The word's orthographic keys with and without an attached one-letter prefix (« وبالمدينة », « للمدينة »).
     private IEnumerable<string> BareForms(TextToken word)

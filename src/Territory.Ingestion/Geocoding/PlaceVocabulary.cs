@@ -8,7 +8,11 @@ namespace Territory.Ingestion.Geocoding;
 /// <summary>One cue phrase: words that say what kind of place follows or precedes, or how a place is used.</summary>
 /// <param name="Words">The phrase's folded words, in text order.</param>
 /// <param name="After">True when the cue follows the name (« Serakib kasabası », "Idlib province").</param>
-public sealed record PlaceCue(IReadOnlyList<string> Words, bool After, PlaceKind? Kind, CueRelation Relation, Bearing Bearing, string Language);
+public sealed record PlaceCue(IReadOnlyList<string> Words, bool After, PlaceKind? Kind, CueRelation Relation, Bearing Bearing, string Language)
+{
+    /// <summary>A plural or dual head (« قريتي », « villages »): its kind holds for every name of the list after it.</summary>
+    public bool List { get; init; }
+}
 
 /// <summary>
 /// The place cues of every language (data/vocabulary/places.json): cue phrases, the small words allowed between a
@@ -77,6 +81,9 @@ public sealed record PlaceVocabulary
     /// </summary>
     public FrozenDictionary<string, FrozenSet<string>> NeverAlone { get; private init; } = FrozenDictionary<string, FrozenSet<string>>.Empty;
 
+    /// <summary>Words joining the names of a list (« et », "and", « و », « ve »), folded.</summary>
+    public FrozenSet<string> ListJoiners { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>Words for an airport named only through the city before it (« son aéroport », مطارها): see <see cref="CityAirports"/>.</summary>
     public FrozenSet<string> AirportWords { get; private init; } = FrozenSet<string>.Empty;
 
@@ -144,9 +151,11 @@ public sealed record PlaceVocabulary
         var homographs = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var titles = new HashSet<string>(StringComparer.Ordinal);
         var neverAlone = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
+        var joiners = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (language, entry) in file.Languages)
         {
             titles.UnionWith(entry.Titles.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
+            joiners.UnionWith(entry.And.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             links.UnionWith(entry.Connectors.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             prefixes.AddRange(entry.Prefixes.Select(NameNormalizer.FoldWord));
             homographs[language] = entry.Homographs.Select(NameNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
@@ -169,7 +178,7 @@ public sealed record PlaceVocabulary
                     "direction" => CueRelation.Direction,
                     _ => throw new InvalidDataException($"Unknown relation '{cue.Relation}' in the {language} cue '{phrase}'."),
                 };
-                cues.Add(new PlaceCue(words, cue.After is not null, kind, relation, ParseBearing(cue.Direction, language, phrase), language));
+                cues.Add(new PlaceCue(words, cue.After is not null, kind, relation, ParseBearing(cue.Direction, language, phrase), language) { List = cue.List });
             }
         }
 
@@ -178,6 +187,7 @@ public sealed record PlaceVocabulary
         {
             FunctionWords = (file.NotNames ?? []).Select(NameNormalizer.FoldWord).ToFrozenSet(StringComparer.Ordinal),
             NeverAlone = neverAlone.ToFrozenDictionary(StringComparer.Ordinal),
+            ListJoiners = joiners.ToFrozenSet(StringComparer.Ordinal),
             People = [.. (file.People ?? []).Select(p => (IReadOnlyList<string>)Words(p)).Where(w => w.Count > 0)],
             PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
             AirportWords = Folded(file.CityAirport?.Airport),
@@ -224,7 +234,10 @@ public sealed record PlaceVocabulary
 
         [JsonPropertyName("neverAlone")]
         public string[] NeverAlone { get; init; } = [];
+
+        [JsonPropertyName("and")]
+        public string[] And { get; init; } = [];
     }
 
-    private sealed record CueEntry(string? Before, string? After, string? Kind, string? Relation, string? Direction);
+    private sealed record CueEntry(string? Before, string? After, string? Kind, string? Relation, string? Direction, bool List = false);
 }

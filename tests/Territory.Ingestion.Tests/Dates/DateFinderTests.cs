@@ -41,6 +41,25 @@ public class DateFinderTests
     [InlineData("سيطرت الفصائل على 20 قرية خلال الساعات الـ24 الماضية.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "خلال الساعات الـ24 الماضية")]
     [InlineData("Over the past 48 hours, rebels advanced.", "2024-11-30", "2024-11-28", "2024-11-30", "range", "Over the past 48 hours")]
     [InlineData("Les combats ont repris dans la nuit.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "dans la nuit")]
+    // The weekend: the last Saturday–Sunday on or before publication (a report of Saturday: that day so far).
+    [InlineData("Les rebelles ont pris la ville ce week-end.", "2024-12-02", "2024-11-30", "2024-12-01", "range", "ce week-end")]
+    [InlineData("Les combats se sont intensifiés ce weekend.", "2024-12-01", "2024-11-30", "2024-12-01", "range", "ce weekend")]
+    [InlineData("Rebels seized the town over the weekend.", "2024-12-03", "2024-11-30", "2024-12-01", "range", "over the weekend")]
+    [InlineData("Fighting is expected to continue this weekend.", "2024-11-30", "2024-11-30", "2024-11-30", "range", "this weekend")]
+    [InlineData("Muhalifler bu hafta sonu kasabaya girdi.", "2024-12-02", "2024-11-30", "2024-12-01", "range", "bu hafta sonu")]
+    [InlineData("Çatışmalar hafta sonunda yoğunlaştı.", "2024-12-04", "2024-11-30", "2024-12-01", "range", "hafta sonunda")]
+    [InlineData("دخلت الفصائل المدينة في نهاية الأسبوع.", "2024-12-02", "2024-11-30", "2024-12-01", "range", "نهاية الأسبوع")]
+    [InlineData("تقدمت الفصائل خلال عطلة نهاية الأسبوع.", "2024-12-01", "2024-11-30", "2024-12-01", "range", "عطلة نهاية الأسبوع")]
+    // The night with no weekday: the night into publication day.
+    [InlineData("Les rebelles ont avancé pendant la nuit.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "pendant la nuit")]
+    [InlineData("Clashes went on through the night.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "through the night")]
+    [InlineData("انسحبت قوات النظام من البلدة ليلاً.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "ليلاً")]
+    [InlineData("تواصل القصف خلال الليل.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "خلال الليل")]
+    [InlineData("Çatışmalar gece boyunca sürdü.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "gece boyunca")]
+    [InlineData("Muhalifler gece kasabaya girdi.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "gece")]
+    // A night next to a weekday is that weekday's.
+    [InlineData("Muhalifler perşembe gece kasabaya girdi.", "2024-11-30", "2024-11-28", "2024-11-28", "day", "perşembe")]
+    [InlineData("Les rebelles sont entrés dans la nuit de jeudi.", "2024-11-30", "2024-11-28", "2024-11-28", "day", "jeudi")]
     [InlineData("Le 1er décembre, l'armée a reculé.", "2024-12-02", "2024-12-01", "2024-12-01", "day", "1er décembre")]
     [InlineData("Les combats du 30 décembre ont été rapportés le 2 janvier.", "2025-01-02", "2024-12-30", "2024-12-30", "day", "30 décembre")]
     public void A_dating_expression_resolves_against_the_publication_day(string text, string published, string from, string to, string precision, string evidence)
@@ -68,6 +87,18 @@ public class DateFinderTests
         const string text = "En 2016, le régime avait repris Alep.";
         var mention = Assert.Single(new DateFinder().Find(text, Tokenizer.Tokenize(text), new DateOnly(2024, 11, 30)));
         Assert.Equal(2016, mention.Year);
+    }
+
+    [Fact]
+    public void A_relative_day_counted_from_an_unknown_day_is_refused_with_its_words()
+    {
+        using var json = new MemoryStream(System.Text.Encoding.UTF8.GetBytes("""
+            {"languages": {"fr": {"weekdays": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+              "relative": [{"words": "ce week-end", "from": "semaine", "offset": 0}]}}}
+            """));
+
+        var error = Assert.Throws<InvalidDataException>(() => DateVocabulary.Load(json));
+        Assert.Contains("ce week-end", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
