@@ -224,9 +224,6 @@ public sealed class EventVocabulary
     /// <summary>Endings of an Arabic verb that carry its object (« اقتحمها », stormed it): the place just named.</summary>
     public IReadOnlyList<string> ObjectPronounEndings { get; private init; } = [];
 
-    /// <summary>Words between a number and its unit (Turkish « 120'den fazla köyü »).</summary>
-    public WordSet CountQualifiers { get; private init; } = null!;
-
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -251,7 +248,7 @@ public sealed class EventVocabulary
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
         var clefts = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [], departureWords = [], uncertaintyWords = [], countQualifiers = [], objectPronounEndings = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [], departureWords = [], uncertaintyWords = [], objectPronounEndings = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -350,7 +347,6 @@ public sealed class EventVocabulary
             objectParticipleEndings.AddRange(Strings(entry, "objectParticipleEndings").Select(e => NameNormalizer.FoldWord(e)));
             departureWords.AddRange(Strings(entry, "departureWords"));
             uncertaintyWords.AddRange(Strings(entry, "uncertaintyWords"));
-            countQualifiers.AddRange(Strings(entry, "countQualifiers"));
             objectPronounEndings.AddRange(Strings(entry, "objectPronounEndings").Select(e => NameNormalizer.FoldWord(e)));
         }
 
@@ -415,7 +411,6 @@ public sealed class EventVocabulary
             ObjectParticipleEndings = [.. objectParticipleEndings],
             DepartureWords = new WordSet(departureWords),
             UncertaintyWords = new WordSet(uncertaintyWords),
-            CountQualifiers = new WordSet(countQualifiers),
             ObjectPronounEndings = [.. objectPronounEndings],
         };
     }
