@@ -93,18 +93,19 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     private void ExtractSentence(SentenceView sentence, List<ExtractedEvent> events)
     {
-        var question = sentence.Text.TrimEnd().EndsWith('?');
+        var question = sentence.Asks;
 
         // « en 2016 » is history; « pour la première fois depuis 2016 » is news, unless « depuis 2016, lorsque… ».
         var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End)));
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
+        var departure = Departure(sentence);
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && departure < 0))
             {
                 continue;
             }
@@ -141,6 +142,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             kept.RemoveAll(e => InRegion(e.Place));
         }
 
+        if (departure >= 0)
+        {
+            kept = [.. kept.Select(e => AfterDeparture(sentence, departure, e))];
+        }
+
         events.AddRange(kept);
         if (!question && !historical)
         {
@@ -150,6 +156,35 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 events.AddRange(Claims(sentence));
             }
         }
+    }
+
+    // "moved into X after regime forces withdrew", « après le retrait de l'armée », « بعد انسحاب الجيش », « çekilmesinin
+    // ardından »: an after word with a word of departure next to it (after it; before it in Turkish). The token of the after
+    // word, or -1.
+    private int Departure(SentenceView sentence)
+    {
+        var after = sentence.FirstTokenFrom(sentence.Start, sentence.FirstToken + sentence.TokenCount, t => vocabulary.AfterWords.Contains(t)
+            && (sentence.AnyTokenAfter(sentence.IndexOf(t), MoveInWindow, vocabulary.DepartureWords.Contains) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
+        return after;
+    }
+
+    // Convention 1: the side that entered a place the holder had just left gains it as a withdrawal. Not when the departure
+    // is from another place (« entered Hama after the army withdrew from Homs »), nor for a capture, which stays one.
+    private ExtractedEvent AfterDeparture(SentenceView sentence, int departure, ExtractedEvent entry)
+    {
+        if (entry.Tier != ControlTier.Entered || entry.Gainer.IsUnknown || entry.Place?.Place is not { } place)
+        {
+            return entry;
+        }
+
+        var (from, to) = (sentence.TokenStart(Math.Max(0, departure - MoveInWindow)), sentence.NextComma(sentence.TokenEnd(departure)));
+        if (sentence.Places.Any(p => p.IsResolved && p.Span.Start >= from && p.Span.End <= to && p.Place!.Id != place.Id && !IsAreal(p)))
+        {
+            return entry;
+        }
+
+        var leaver = sentence.Actors.FirstOrDefault(a => a.Start >= from && a.End <= to && !a.Actor.IsUnknown && a.Actor.Side != entry.Gainer.Side)?.Actor;
+        return entry with { Tier = ControlTier.Withdrawn, Loser = leaver ?? entry.Loser, Rule = $"{entry.Rule}.afterDeparture" };
     }
 
     private IEnumerable<ExtractedEvent> ControlChanges(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v)
@@ -191,6 +226,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (places.Count == 0 && !rule.Close && AnaphorPlace(sentence, verb, placesFollow) is { } city)
         {
             places = [city];
+            anaphor = true;
+        }
+
+        // « اقتحمها مقاتلو الفصائل » (the factions' fighters stormed it): a pronoun on the verb stands for the place just named.
+        if (places.Count == 0 && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectPronounEndings)
+            && sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First)) is { IsResolved: true } named && !IsAreal(named))
+        {
+            places = [named];
             anaphor = true;
         }
 
@@ -591,6 +634,20 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var at = sentence.TokenStart(anaphor.First);
+
+        // "and rebels moved into the town": a town word stands for the last town named, not a city that only locates it
+        // (« Salamiyeh, east of Hama »); « Hama'nın kuzeyindeki X'i aldıktan sonra kente girdi »: a city word for the last city.
+        var kind = anaphor.Phrase.Value switch
+        {
+            EventVocabulary.AnaphorTown => sentence.Places.LastOrDefault(p => p.Span.End <= at && p.Place?.Kind is PlaceKind.Town or PlaceKind.Village && p.Span.Cue.Relation != CueRelation.Direction && !InRegion(p) && !HasSuffix(p, vocabulary.LocatorSuffixes)),
+            EventVocabulary.AnaphorCity => sentence.Places.LastOrDefault(p => p.Span.End <= at && p.Place?.Kind == PlaceKind.City && !InRegion(p)),
+            _ => null,
+        };
+        if (kind is not null)
+        {
+            return kind;
+        }
+
         if (anaphor.Phrase.Value == EventVocabulary.AnaphorPronoun)
         {
             // « ريف حلب … منها »: a countryside stands for no city.
@@ -1142,15 +1199,27 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                     return false;
                 }
 
+                // "the town which rebels seized" is a relative: only a question opening the sentence, one asked or one after a
+                // word of not knowing ("unclear which", « sans que l'on sache quelles », لم يُعرف أي) hides the actor; « أي »
+                // is "any" otherwise.
                 if (_vocabulary.QuestionWords.Contains(token))
                 {
                     var before = Input.Text.AsSpan(Start, token.Start - Start).TrimEnd();
-                    return before.Length == 0 || before[^1] is not (',' or '،');
+                    return before.Length == 0 || (before[^1] is not (',' or '،') && (Asks || TokensWhere(_vocabulary.UncertaintyWords.Contains)));
                 }
             }
 
             return false;
         }
+
+        /// <summary>Whether the sentence is a question ("?", Arabic « ؟ »).</summary>
+        public bool Asks => Text.TrimEnd().EndsWith('?') || Text.TrimEnd().EndsWith('؟');
+
+        /// <summary>The sentence's first token.</summary>
+        public int FirstToken => _firstToken;
+
+        /// <summary>The index of a token of this sentence.</summary>
+        public int IndexOf(TextToken token) => FirstTokenAtOrAfter(Input.Tokens, token.Start);
 
         // « les FDS, dominées par les Kurdes, se sont déployées »: past an aside between commas right after an offset.
         public int PastAside(int offset)

@@ -33,6 +33,12 @@ public sealed record VerbRule(VerbRole Role, ControlTier? Tier, bool Passive, bo
 
     /// <summary>A short, common verb ("took", « perdu »): its place follows it closely, else it has another sense ("took place").</summary>
     public bool Close { get; init; }
+
+    /// <summary>
+    /// A deployment ("deployed in", « se sont installées à »): an entry only when the sentence tells the holder's departure
+    /// after it ("after the army left").
+    /// </summary>
+    public bool AfterDeparture { get; init; }
 }
 
 /// <summary>Words of one kind in every language, matched on folded words (a trailing * is a stem).</summary>
@@ -209,11 +215,23 @@ public sealed class EventVocabulary
     /// <summary>Endings of a Turkish object participle (« çekildiği Menbiç »): its place is the one after it.</summary>
     public IReadOnlyList<string> ObjectParticipleEndings { get; private init; } = [];
 
+    /// <summary>Words of the holder's departure ("withdrew", « retrait », انسحاب, « çekilmesinin ») in a clause opened by an after word.</summary>
+    public WordSet DepartureWords { get; private init; } = null!;
+
+    /// <summary>Words of not knowing ("unclear", « on ignore », لم يُعرف, « bilinmiyor »): with them a question word asks who.</summary>
+    public WordSet UncertaintyWords { get; private init; } = null!;
+
+    /// <summary>Endings of an Arabic verb that carry its object (« اقتحمها », stormed it): the place just named.</summary>
+    public IReadOnlyList<string> ObjectPronounEndings { get; private init; } = [];
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
     /// <summary>An anaphor standing for a city (« la ville »).</summary>
     public const string AnaphorCity = "city";
+
+    /// <summary>An anaphor standing for a town or village (« la localité », "the town").</summary>
+    public const string AnaphorTown = "town";
 
     /// <summary>An anaphor standing for the place just named ("it").</summary>
     public const string AnaphorPronoun = "pronoun";
@@ -230,7 +248,7 @@ public sealed class EventVocabulary
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
         var clefts = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [], departureWords = [], uncertaintyWords = [], objectPronounEndings = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -259,6 +277,7 @@ public sealed class EventVocabulary
                 {
                     SubjectLoses = control.TryGetProperty("subjectLoses", out var sl) && sl.GetBoolean(),
                     Close = control.TryGetProperty("close", out var cl) && cl.GetBoolean(),
+                    AfterDeparture = control.TryGetProperty("afterDeparture", out var ad) && ad.GetBoolean(),
                 };
                 verbs.Add(new Phrase<VerbRule>(WordPattern.ParsePhrase(text), rule, MaxGap: gap));
             }
@@ -287,6 +306,7 @@ public sealed class EventVocabulary
             hedges.AddRange(Strings(entry, "hedges"));
             destinations.AddRange(Strings(entry, "destinations"));
             anaphors.AddRange(Strings(entry, "anaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorCity)));
+            anaphors.AddRange(Strings(entry, "townAnaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorTown)));
             anaphors.AddRange(Strings(entry, "pronouns").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorPronoun)));
             locatorWords.AddRange(Strings(entry, "locatorWords"));
             listMarkers.AddRange(Strings(entry, "listMarkers"));
@@ -325,6 +345,9 @@ public sealed class EventVocabulary
             clefts.AddRange(Strings(entry, "cleftOpeners").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "cleft")));
             relativeParticipleEndings.AddRange(Strings(entry, "relativeParticipleEndings").Select(e => NameNormalizer.FoldWord(e)));
             objectParticipleEndings.AddRange(Strings(entry, "objectParticipleEndings").Select(e => NameNormalizer.FoldWord(e)));
+            departureWords.AddRange(Strings(entry, "departureWords"));
+            uncertaintyWords.AddRange(Strings(entry, "uncertaintyWords"));
+            objectPronounEndings.AddRange(Strings(entry, "objectPronounEndings").Select(e => NameNormalizer.FoldWord(e)));
         }
 
         var reporters = new List<Phrase<string>>();
@@ -386,6 +409,9 @@ public sealed class EventVocabulary
             PossessedForces = new WordSet(possessedForces),
             RelativeParticipleEndings = [.. relativeParticipleEndings],
             ObjectParticipleEndings = [.. objectParticipleEndings],
+            DepartureWords = new WordSet(departureWords),
+            UncertaintyWords = new WordSet(uncertaintyWords),
+            ObjectPronounEndings = [.. objectPronounEndings],
         };
     }
 

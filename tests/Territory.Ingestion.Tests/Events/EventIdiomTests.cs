@@ -97,12 +97,12 @@ public class EventIdiomTests
     [InlineData("ar", "2024-11-30", "سيطرت الفصائل على مطار حلب الدولي.", "claimed Aleppo International Airport opposition 2024-11-27..2024-11-30")]
 
     // 6. an entry and the other side's withdrawal from the same place: a withdrawal to the side that moved in (the gold set's
-    // convention); a withdrawal that names no place leaves the entry
+    // convention), also when the withdrawal names no place (it is from the place entered)
     [InlineData("en", "2024-11-30", "Rebels entered Atarib after the regime forces withdrew from it.", "withdrawn Atareb opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "After government troops withdrew from Saraqib, rebel fighters entered the town.", "withdrawn Saraqab opposition 2024-11-27..2024-11-30")]
-    [InlineData("fr", "2024-11-30", "Les rebelles sont entrés dans Atareb après le retrait de l'armée.", "entered Atareb opposition 2024-11-27..2024-11-30")]
+    [InlineData("fr", "2024-11-30", "Les rebelles sont entrés dans Atareb après le retrait de l'armée.", "withdrawn Atareb opposition 2024-11-27..2024-11-30")]
     [InlineData("ar", "2024-11-30", "دخلت الفصائل الأتارب بعد انسحاب قوات النظام منها.", "withdrawn Atareb opposition 2024-11-27..2024-11-30")]
-    [InlineData("tr", "2024-11-30", "Rejim güçlerinin çekilmesinin ardından muhalifler Serakib'e girdi.", "entered Saraqab opposition 2024-11-27..2024-11-30")]
+    [InlineData("tr", "2024-11-30", "Rejim güçlerinin çekilmesinin ardından muhalifler Serakib'e girdi.", "withdrawn Saraqab opposition 2024-11-27..2024-11-30")]
 
     // 7. "the attackers" name no side by themselves
     [InlineData("en", "2024-11-30", "Saraqib fell to the attackers on Friday.", "claimed Saraqab unknown 2024-11-29..2024-11-29")]
