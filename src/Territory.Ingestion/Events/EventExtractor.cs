@@ -75,7 +75,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             vocabulary.Anaphors.FindAll(input.Text, input.Tokens),
             vocabulary.CleftOpeners.FindAll(input.Text, input.Tokens),
             MainCity(input.Places),
-            vocabulary);
+            vocabulary)
+        {
+            Datelines = Datelines(input),
+        };
         var events = new List<ExtractedEvent>();
         for (var s = 0; s < input.Sentences.Count; s++)
         {
@@ -365,7 +368,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var place = sentence.Places.FirstOrDefault(p => p.IsResolved);
-        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? BeforePublication(sentence.Input.Published);
+        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? Undated(sentence);
         yield return new ExtractedEvent(EventKind.Casualties, null, place, actors.Unknown, actors.Unknown, date, sentence.Source, "casualties.count", 0.8)
         {
             Quantities = counts,
@@ -408,7 +411,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var region = sentence.Places.FirstOrDefault(p => p.IsResolved);
-        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? BeforePublication(sentence.Input.Published);
+        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? Undated(sentence);
         var verb = sentence.Verbs.FirstOrDefault(v => v.Phrase.Value.Role == VerbRole.Control);
         var gainer = (verb is null ? sentence.Actors.FirstOrDefault(a => !sentence.InParentheses(a.Start))?.Actor
             : verb.Phrase.Value.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, verb.Phrase.Value)) ?? actors.Unknown;
@@ -945,7 +948,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « sont passées mercredi sous le contrôle de », « ont coupé ce jeudi l'autoroute »: inside the verb's own words.
         var dated = dates.FirstOrDefault(d => d.Start >= verbStart && d.End <= verbEnd)
             ?? dates.Where(d => d.Start >= verbEnd).MinBy(d => d.Start - verbEnd) ?? dates.Where(d => d.End <= verbStart).MinBy(d => verbStart - d.End);
-        return dated?.Date ?? BeforePublication(sentence.Input.Published);
+        return dated?.Date ?? Undated(sentence);
     }
 
     // "a monitor said on Sunday", « a indiqué lundi une ONG », « a annoncé samedi le redéploiement », « قال يوم الأحد »: a day
@@ -985,6 +988,28 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         return false;
     }
+
+    // A chronology (« **Samedi 30 novembre.** Les insurgés prennent… », "## 29 November") dates the undated sentences under
+    // each of its day headings. One such line alone is more likely the report's own dateline, so two are needed.
+    private static List<(int Sentence, EventDate Date)> Datelines(AnnotatedText input)
+    {
+        var datelines = new List<(int, EventDate)>();
+        foreach (var date in input.Dates.Where(d => d.Year is null && d.Date.Precision == DatePrecision.Day))
+        {
+            var (start, end) = input.Sentences[date.Sentence];
+            if (input.Tokens.Any(t => t.Start >= start && t.End <= end && (t.Start < date.Start || t.End > date.End)))
+            {
+                continue;
+            }
+
+            datelines.Add((date.Sentence, date.Date));
+        }
+
+        return datelines.Count >= 2 ? datelines : [];
+    }
+
+    // The date of a sentence that gives none: its chronology heading's, else any day up to publication.
+    private EventDate Undated(SentenceView sentence) => sentence.SectionDate ?? BeforePublication(sentence.Input.Published);
 
     private EventDate BeforePublication(DateOnly published)
     {
@@ -1070,7 +1095,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         IReadOnlyList<PhraseMatch<string>> Anaphors,
         IReadOnlyList<PhraseMatch<string>> Clefts,
         PlaceMention? MainCity,
-        EventVocabulary Vocabulary);
+        EventVocabulary Vocabulary)
+    {
+        /// <summary>The sentences that are only a day (« Samedi 30 novembre. »), by sentence index, in a chronology.</summary>
+        public IReadOnlyList<(int Sentence, EventDate Date)> Datelines { get; init; } = [];
+    }
 
     /// <summary>One sentence with what the earlier stages found in it.</summary>
     private sealed class SentenceView
@@ -1110,6 +1139,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             Anaphors = [.. found.Anaphors.Where(a => a.First >= _firstToken && a.Last <= _lastToken)];
             Clefts = [.. found.Clefts.Where(c => c.First >= _firstToken && c.Last <= _lastToken)];
             MainCity = found.MainCity;
+            SectionDate = found.Datelines.LastOrDefault(d => d.Sentence < index).Date;
             Source = new EventSource(start, end, Text);
         }
 
@@ -1135,6 +1165,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         public IReadOnlyList<PhraseMatch<string>> Clefts { get; }
 
         public IReadOnlyList<DateMention> Dates { get; }
+
+        /// <summary>The day of the chronology heading this sentence is under, if any.</summary>
+        public EventDate? SectionDate { get; }
 
         public string? Reporter { get; }
 
