@@ -308,9 +308,9 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return candidates;
         }
 
-        // « la deuxième ville de Syrie », "the largest town in Idlib province": a country or governorate written exactly
-        // holds the place the cue speaks of; it lends its name to no look-alike.
-        if (candidates.Any(c => c.Match == NameMatch.Exact && c.Entry.Kind is PlaceKind.Country or PlaceKind.Governorate))
+        // « la deuxième ville de Syrie », "the largest town in Syria": a country written exactly holds the place the cue
+        // speaks of; it lends its name to no look-alike.
+        if (candidates.Any(c => c.Match == NameMatch.Exact && c.Entry.Kind == PlaceKind.Country))
         {
             return candidates;
         }
@@ -417,11 +417,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         foreach (var prefix in vocabulary.ArabicPrefixes)
         {
             if (key.Length - prefix.Length < 3 || !key.StartsWith(prefix, StringComparison.Ordinal)
-                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0
-                || vocabulary.BeforeByLastWord.ContainsKey(key[prefix.Length..]))
+                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0)
             {
                 continue;
             }
+
+            // « وساحة سعد الله الجابري »: a cue word starts only a longer name, as without the prefix.
+            var cueWord = vocabulary.BeforeByLastWord.ContainsKey(key[prefix.Length..]);
 
             var stripped = tokens[content] with { Key = key[prefix.Length..] };
             var shifted = new List<TextToken>(tokens.Count - first);
@@ -431,7 +433,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             }
 
             var match = LongestExact(shifted, 0, content - first, stripped.Key);
-            if (match is not null)
+            if (match is not null && (!cueWord || match.Last > content - first))
             {
                 return match with { First = first, Last = first + match.Last };
             }
