@@ -12,13 +12,24 @@ public static class CityAirports
     // An airport farther than this from the city's point is some other place's.
     private const double NearKm = 25;
 
+    // Qualifiers written on either side of the airport word (« the city's international airport », « مطارها العسكري »).
+    private const int MaxQualifiers = 2;
+
+    // How far after the airport word the city may be named (« l'aéroport militaire de la ville », "on the city's western edge").
+    private const int MaxCityWordGap = 4;
+
     /// <summary>Mentions of airports named through a city, resolved to the gazetteer's airport nearest that city.</summary>
     /// <remarks>
     /// The words come from data/vocabulary/places.json (<c>cityAirport</c>). The airport is the city's when a possessive
-    /// (its, « son »), an elided article (« l'aéroport ») or the Arabic suffix (مطارها) says so.
+    /// (its, « son », the city's, « kentin »), an elided article (« l'aéroport »), the Arabic suffix (مطارها) or the city's
+    /// noun after it (« de la ville ») says so. A military qualifier (military, « militaire », العسكري, « askeri ») makes it
+    /// the nearest airbase; otherwise it is the nearest civil airport.
     /// </remarks>
     public static IEnumerable<PlaceMention> Find(string text, IReadOnlyList<TextToken> tokens, IReadOnlyList<PlaceMention> places, GazetteerIndex index, PlaceVocabulary vocabulary)
     {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(places);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(vocabulary);
         for (var t = 0; t < tokens.Count; t++)
         {
@@ -28,18 +39,27 @@ public static class CityAirports
                 continue;
             }
 
-            var first = t > 0 && vocabulary.AirportQualifiers.Contains(tokens[t - 1].Key) ? t - 1 : t;
+            var first = t;
+            while (first > 0 && t - first < MaxQualifiers && SameSentence(tokens, first - 1, t) && vocabulary.AirportQualifiers.Contains(tokens[first - 1].Key))
+            {
+                first--;
+            }
+
+            var last = t;
+            while (last + 1 < tokens.Count && last - t < MaxQualifiers && SameSentence(tokens, last + 1, t) && vocabulary.AirportQualifiers.Contains(tokens[last + 1].Key))
+            {
+                last++;
+            }
+
             // The tokenizer drops an elided article (« l'aéroport » is « aeroport »): read it from the text.
             var elided = tokens[first].Start >= 2 && char.ToLowerInvariant(text[tokens[first].Start - 2]) == 'l' && text[tokens[first].Start - 1] is '\'' or '’';
-            var owned = token.IsArabic || elided
-                || (first > 0 && vocabulary.AirportOwnerWords.Contains(tokens[first - 1].Key) && tokens[first - 1].Sentence == token.Sentence);
-            if (!owned)
+            var ownerBefore = first > 0 && SameSentence(tokens, first - 1, t) && vocabulary.AirportOwnerWords.Contains(WordOf(tokens[first - 1]));
+            if (!(token.IsArabic || elided || ownerBefore || CityWordAfter(tokens, last, vocabulary)))
             {
                 continue;
             }
 
-            first = token.IsArabic || first == 0 || !vocabulary.AirportOwnerWords.Contains(tokens[first - 1].Key) ? first : first - 1;
-            var last = t + 1 < tokens.Count && vocabulary.AirportQualifiers.Contains(tokens[t + 1].Key) ? t + 1 : t;
+            first = ownerBefore && !token.IsArabic ? first - 1 : first;
 
             // « l'aéroport de Nayrab », "the airport of Kuweires": the airport's own name follows.
             var end = tokens[last].End;
@@ -54,7 +74,9 @@ public static class CityAirports
                 continue;
             }
 
-            var airport = index.Entries.Where(e => e.Kind == PlaceKind.Airport)
+            var military = Enumerable.Range(first, last - first + 1).Any(k => vocabulary.MilitaryAirportQualifiers.Contains(tokens[k].Key));
+            var kind = military ? PlaceKind.Airbase : PlaceKind.Airport;
+            var airport = index.Entries.Where(e => e.Kind == kind)
                 .Select(e => (Entry: e, Km: PlaceResolver.DistanceKm(e, cityPlace)))
                 .Where(e => e.Km <= NearKm)
                 .OrderBy(e => e.Km)
@@ -68,4 +90,23 @@ public static class CityAirports
             }
         }
     }
+
+    // « de la ville », "on the city's western edge", « مطار المدينة »: the city's noun a few words after the airport.
+    private static bool CityWordAfter(IReadOnlyList<TextToken> tokens, int last, PlaceVocabulary vocabulary)
+    {
+        for (var k = last + 1; k < tokens.Count && k - last <= MaxCityWordGap && SameSentence(tokens, k, last); k++)
+        {
+            if (vocabulary.AirportCityWords.Contains(WordOf(tokens[k])))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "the city's": the word without its possessive.
+    private static string WordOf(TextToken token) => token.StemKey ?? token.Key;
+
+    private static bool SameSentence(IReadOnlyList<TextToken> tokens, int k, int t) => tokens[k].Sentence == tokens[t].Sentence;
 }

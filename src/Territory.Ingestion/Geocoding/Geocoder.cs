@@ -23,5 +23,5 @@ public sealed class Geocoder(GazetteerIndex index, PlaceVocabulary vocabulary, R
 
     /// <summary>The same, for a text already split into words.</summary>
     public IReadOnlyList<PlaceMention> Geocode(string text, IReadOnlyList<TextToken> tokens, string? language = null) =>
-        _resolver.Resolve(_finder.Find(text, tokens, language));
+        _resolver.Resolve(_finder.Find(text, tokens, language), text, vocabulary.ListJoiners);
 }

@@ -249,7 +249,8 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         {
             // « château d'Alep », « place Sadallah El-Cabiri », « aéroport d'Alep »: a known name of several words may start
             // in lower case when a capitalised word follows inside it.
-            return LongestExact(tokens, i, content, head.Key) is { } phrase && phrase.Last > content && HasCapital(tokens, content + 1, phrase.Last) ? phrase : null;
+            // « la base 46 », « base du 46e régiment », « 46. Alay »: or a number inside it.
+            return LongestExact(tokens, i, content, head.Key) is { } phrase && phrase.Last > content && (HasCapital(tokens, content + 1, phrase.Last) || HasNumber(tokens, content, phrase.Last)) ? phrase : null;
         }
 
         var exact = LongestExact(tokens, i, content, head.Key) ?? (head.IsArabic ? ArabicWithPrefix(tokens, i, content) : null);
@@ -267,14 +268,29 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return longer;
         }
 
-        // « Kafr Zibdiyeh », « تل قرموش »: « Kafr » alone is not the place; the whole name is unknown.
+        // « Kafr Zibdiyeh », « تل قرموش »: « Kafr » alone is not the place; the whole name is, spelled a little differently
+        // (« كفر باسين » for « كفر بسين ») or unknown.
         if (exact is not null && exact.Last == content && vocabulary.GenericHeads.Contains(head.Key))
         {
             var run = head.IsArabic ? ArabicNameRun(tokens, content) : CapitalisedRun(tokens, i, content);
             if (run > content)
             {
-                return new Match(i, run, tokens[run].End, index.Fuzzy(Key(tokens, i, run), 5));
+                return Phonetic(tokens, i, content, content + 1) is { } whole && whole.Last <= run
+                    ? whole
+                    : new Match(i, run, tokens[run].End, index.Fuzzy(Key(tokens, i, run), 5));
             }
+        }
+
+        // « La base 46 », « Les rebelles »: a capitalised function word is a name only when written exactly as one.
+        if (exact is null && !head.IsArabic && content == i && vocabulary.FunctionWords.Contains(head.Key))
+        {
+            return null;
+        }
+
+        // « 46. Alay », "the 46th Regiment": a capitalised word after a number names a unit, not a place that sounds like it.
+        if (exact is null && !head.IsArabic && i > 0 && IsNumber(tokens[i - 1]) && tokens[i].Start - tokens[i - 1].End <= 2)
+        {
+            return null;
         }
 
         return exact
@@ -288,6 +304,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     private IReadOnlyList<PlaceCandidate> WithNamedAfter(IReadOnlyList<PlaceCandidate> candidates, MentionCue cue, string spanKey)
     {
         if (cue.Kind is not { } kind || !NamedAfterKinds.TryGetValue(kind, out var kinds) || candidates.Count == 0 || candidates.Any(c => kinds.Contains(c.Entry.Kind)))
+        {
+            return candidates;
+        }
+
+        // « la deuxième ville de Syrie », "the largest town in Syria": a country written exactly holds the place the cue
+        // speaks of; it lends its name to no look-alike.
+        if (candidates.Any(c => c.Match == NameMatch.Exact && c.Entry.Kind == PlaceKind.Country))
         {
             return candidates;
         }
@@ -341,7 +364,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         var words = new List<string>(MaxSpanTokens);
         for (var k = first; k < tokens.Count && k - first < MaxSpanTokens; k++)
         {
-            if (k > first && (tokens[k].Sentence != tokens[first].Sentence || tokens[k].PunctuationBefore))
+            if (k > first && (tokens[k].Sentence != tokens[first].Sentence || tokens[k].PunctuationBefore) && !AfterOrdinal(tokens, k))
             {
                 break;
             }
@@ -383,6 +406,10 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             : null;
     }
 
+    // « 46. Alay »: a Turkish ordinal is a number and a full stop, which the tokenizer reads as a sentence's end.
+    private static bool AfterOrdinal(IReadOnlyList<TextToken> tokens, int k) =>
+        k > 0 && IsNumber(tokens[k - 1]) && tokens[k].Start - tokens[k - 1].End == 2 && tokens[k].Sentence == tokens[k - 1].Sentence + 1;
+
     // بحلب, وسراقب, بالأتارب: one-letter prefixes written attached to the name.
     private Match? ArabicWithPrefix(IReadOnlyList<TextToken> tokens, int first, int content)
     {
@@ -390,11 +417,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         foreach (var prefix in vocabulary.ArabicPrefixes)
         {
             if (key.Length - prefix.Length < 3 || !key.StartsWith(prefix, StringComparison.Ordinal)
-                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0
-                || vocabulary.BeforeByLastWord.ContainsKey(key[prefix.Length..]))
+                || index.MaxWordsStartingWith(NameNormalizer.Normalize(key[prefix.Length..])) == 0)
             {
                 continue;
             }
+
+            // « وساحة سعد الله الجابري »: a cue word starts only a longer name, as without the prefix.
+            var cueWord = vocabulary.BeforeByLastWord.ContainsKey(key[prefix.Length..]);
 
             var stripped = tokens[content] with { Key = key[prefix.Length..] };
             var shifted = new List<TextToken>(tokens.Count - first);
@@ -404,7 +433,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             }
 
             var match = LongestExact(shifted, 0, content - first, stripped.Key);
-            if (match is not null)
+            if (match is not null && (!cueWord || match.Last > content - first))
             {
                 return match with { First = first, Last = first + match.Last };
             }
@@ -532,7 +561,8 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
     private IReadOnlyList<PlaceCandidate> CombineVariants(IReadOnlyList<PlaceCandidate> exact, string key)
     {
-        var variants = index.Phonetic(key);
+        // A country written exactly (« la deuxième ville de Syrie ») is that country, not a village that sounds like it.
+        var variants = exact.Any(c => c.Entry.Kind == PlaceKind.Country) ? [] : index.Phonetic(key);
         if (variants.Count == 0)
         {
             return exact;
@@ -541,6 +571,21 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         var ids = exact.Select(c => c.Entry.Id).ToHashSet();
         return [.. exact, .. variants.Where(v => !ids.Contains(v.Entry.Id))];
     }
+
+    private static bool HasNumber(IReadOnlyList<TextToken> tokens, int first, int last)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (tokens[k].Key.Any(char.IsAsciiDigit))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNumber(TextToken token) => token.Key.All(char.IsAsciiDigit);
 
     private static bool HasCapital(IReadOnlyList<TextToken> tokens, int first, int last)
     {
@@ -602,9 +647,15 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             links++;
         }
 
-        if (k < 0 || tokens[k].Sentence != tokens[first].Sentence || !vocabulary.BeforeByLastWord.TryGetValue(tokens[k].Key, out var cues))
+        if (k < 0 || tokens[k].Sentence != tokens[first].Sentence)
         {
             return null;
+        }
+
+        if (!vocabulary.BeforeByLastWord.TryGetValue(tokens[k].Key, out var cues))
+        {
+            // « ومطار كويرس », « وبلدة سراقب »: a one-word Arabic cue with "and" or a preposition written on it.
+            return tokens[k].IsArabic && PrefixedArabicCue(tokens[k].Key) is { } prefixed && (links > 0 || prefixed.Relation != CueRelation.Direction) ? prefixed : null;
         }
 
         foreach (var cue in cues)
@@ -616,6 +667,20 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
                 var afterName = cue.Kind is not null && covered is not null && start > 0 && covered[start - 1] && tokens[start - 1].IsCapitalized
                     && tokens[start - 1].Sentence == tokens[start].Sentence && !tokens[start].PunctuationBefore;
                 return afterName ? null : cue;
+            }
+        }
+
+        return null;
+    }
+
+    private PlaceCue? PrefixedArabicCue(string key)
+    {
+        foreach (var prefix in vocabulary.ArabicPrefixes)
+        {
+            if (key.Length - prefix.Length >= 3 && key.StartsWith(prefix, StringComparison.Ordinal)
+                && vocabulary.BeforeByLastWord.TryGetValue(key[prefix.Length..], out var cues) && cues.FirstOrDefault(c => c.Words.Count == 1) is { } cue)
+            {
+                return cue;
             }
         }
 
@@ -739,8 +804,15 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
                 return false;
             }
 
-            // Exact, or a look-alike spelled nearly the same (« عزاز » for « اعزاز », « كفرتخاريم »), with the same article.
+            // « سيطرتها الكاملة » (its complete control): a definite feminine word right after a feminine noun is an adjective
+            // agreeing with it, not a look-alike of a name (الكاملية).
             var article = HasArabicArticle(tokens[match.First].Key);
+            if (article && match.Candidates.All(c => c.Match != NameMatch.Exact) && AgreesWithNounBefore(tokens, match.First))
+            {
+                return false;
+            }
+
+            // Exact, or a look-alike spelled nearly the same (« عزاز » for « اعزاز », « كفرتخاريم »), with the same article.
             var written = bare[0].Replace(" ", string.Empty, StringComparison.Ordinal);
             return match.Candidates.Any(c => HasArabicArticle(NameNormalizer.FoldWord(c.MatchedName.Split(' ')[0])) == article
                 && (c.Match == NameMatch.Exact || Similarity.Ratio(written, NameNormalizer.Normalize(c.MatchedName).Replace(" ", string.Empty, StringComparison.Ordinal)) >= MinimumArabicLookAlikeSpelling));
@@ -748,6 +820,24 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         return match.Candidates.Any(c => c.Match == NameMatch.Exact || c.NameScore >= MinimumLoneLookAlikeScore);
     }
+
+    // The word ends in a ta marbuta and the one before it is a feminine noun: ة, or ت with a pronoun suffix (سيطرتها، قوته).
+    private static bool AgreesWithNounBefore(IReadOnlyList<TextToken> tokens, int first)
+    {
+        if (first == 0 || !tokens[first - 1].IsArabic || tokens[first - 1].Sentence != tokens[first].Sentence || tokens[first].PunctuationBefore
+            || !EndsFeminine(tokens[first].Key))
+        {
+            return false;
+        }
+
+        var noun = tokens[first - 1].Key;
+        return EndsFeminine(noun) || FeminineWithPronoun.Any(suffix => noun.Length > suffix.Length + 2 && noun.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    // Folded keys may write the ta marbuta as ه.
+    private static bool EndsFeminine(string key) => key.EndsWith('ة') || key.EndsWith('ه');
+
+    private static readonly string[] FeminineWithPronoun = ["تها", "تهم", "تهن", "ته", "تنا", "تك", "تي", "تهما"];
 
     // The pattern of plural nouns أفعال (أجزاء, أطراف, أحياء, أرياف), folded: alef, two letters, alef, then the last
     // letter (a final hamza folds away).

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NetTopologySuite.Geometries;
 using Territory.Domain.Places;
 
@@ -34,10 +35,20 @@ public sealed class PlaceResolver(ResolverOptions options)
     {
     }
 
+    // Places of one list this close (km) are neighbours: « Nubl et Zahra » is the town beside Nubl.
+    private const double ListNeighbourKm = 15;
+
     /// <summary>Resolves every span of one text, in order.</summary>
-    public IReadOnlyList<PlaceMention> Resolve(IReadOnlyList<MentionSpan> spans)
+    public IReadOnlyList<PlaceMention> Resolve(IReadOnlyList<MentionSpan> spans) => Resolve(spans, null, FrozenSet<string>.Empty);
+
+    /// <summary>
+    /// The same, reading from <paramref name="text"/> which spans form a list (joined by a comma or one of
+    /// <paramref name="listJoiners"/>, folded): the reading of a name near the other places of its list wins.
+    /// </summary>
+    public IReadOnlyList<PlaceMention> Resolve(IReadOnlyList<MentionSpan> spans, string? text, IReadOnlySet<string> listJoiners)
     {
         ArgumentNullException.ThrowIfNull(spans);
+        ArgumentNullException.ThrowIfNull(listJoiners);
         var clusters = spans.Select(s => Cluster(s.Candidates)).ToList();
 
         // First pass without the rest of the text: anchors for the admin and direction cues and for the document context.
@@ -61,7 +72,7 @@ public sealed class PlaceResolver(ResolverOptions options)
         var mentions = new List<PlaceMention>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
-            var constraint = ConstraintFor(spans, first, i);
+            var constraint = ConstraintFor(spans, first, i) ?? ListedWith(spans, first, i, text, listJoiners);
             var context = anchors.Where(a => first[i] is not { } f || !ReferenceEquals(a, f.Top.Entry)).ToList();
 
             // With nothing new to weigh, the first pass stands.
@@ -251,6 +262,38 @@ public sealed class PlaceResolver(ResolverOptions options)
         return null;
     }
 
+    // « Nubl and Zahraa », « نبل والزهراء », « Nubl, Zahra »: the neighbour in the same list, when its first reading is sure.
+    private Constraint? ListedWith(IReadOnlyList<MentionSpan> spans, List<Scored?> first, int i, string? text, IReadOnlySet<string> joiners)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        foreach (var j in new[] { i - 1, i + 1 })
+        {
+            if (j < 0 || j >= spans.Count || first[j] is not { } anchor || anchor.Score < options.MinimumScore || !anchor.Certain || !IsPointLike(anchor.Top.Entry.Kind))
+            {
+                continue;
+            }
+
+            var (left, right) = j < i ? (spans[j], spans[i]) : (spans[i], spans[j]);
+            if (left.Sentence == right.Sentence && left.End <= right.Start && Joins(text[left.End..right.Start], joiners))
+            {
+                return new Constraint.Listed(anchor.Top.Entry);
+            }
+        }
+
+        return null;
+    }
+
+    // Between two names of a list: a comma, an "and" word, or nothing (the Arabic "and" is written on the next name).
+    private static bool Joins(string gap, IReadOnlySet<string> joiners)
+    {
+        var words = gap.Split([' ', ',', '،', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 0 || (words.Length == 1 && joiners.Contains(NameNormalizer.FoldWord(words[0])));
+    }
+
     private static double KindFit(MentionCue cue, PlaceKind kind)
     {
         if (cue.Kind is not { } wanted)
@@ -266,6 +309,8 @@ public sealed class PlaceResolver(ResolverOptions options)
 
         return (wanted, kind) switch
         {
+            // « la ville de Deraa », « مدينة درعا »: the word for a town is the word for a city.
+            (PlaceKind.Town, PlaceKind.City) or (PlaceKind.City, PlaceKind.Town) => 0.3,
             (PlaceKind.Village or PlaceKind.Town or PlaceKind.City, PlaceKind.Village or PlaceKind.Town or PlaceKind.City) => 0.2,
             (PlaceKind.Airbase, PlaceKind.Airport) or (PlaceKind.Airport, PlaceKind.Airbase) => 0.25,
             (PlaceKind.MilitaryBase, PlaceKind.Airbase) => 0.15,
@@ -367,6 +412,13 @@ public sealed class PlaceResolver(ResolverOptions options)
             public override string Describe => $"near {Anchor.Name}";
 
             public override double Fit(GazetteerEntry candidate) => DistanceKm(Anchor, candidate) <= 30 ? 0.3 : -0.1;
+        }
+
+        public sealed record Listed(GazetteerEntry Anchor) : Constraint(Anchor)
+        {
+            public override string Describe => $"listed with {Anchor.Name}";
+
+            public override double Fit(GazetteerEntry candidate) => DistanceKm(Anchor, candidate) <= ListNeighbourKm ? 0.25 : 0;
         }
 
         public sealed record Within(GazetteerEntry Anchor) : Constraint(Anchor)

@@ -90,8 +90,14 @@ public sealed record PlaceVocabulary
     /// <summary>Possessives that make such an airport the city's ("its", « son »).</summary>
     public FrozenSet<string> AirportOwnerWords { get; private init; } = FrozenSet<string>.Empty;
 
-    /// <summary>Words that may stand around the airport word ("international", الدولي).</summary>
+    /// <summary>Words that may stand around the airport word ("international", الدولي), the military ones included.</summary>
     public FrozenSet<string> AirportQualifiers { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Qualifiers that make the city's airport its military one, an airbase ("military", العسكري, "askeri").</summary>
+    public FrozenSet<string> MilitaryAirportQualifiers { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>Words for the city itself written after its airport (« de la ville », "on the city's western edge").</summary>
+    public FrozenSet<string> AirportCityWords { get; private init; } = FrozenSet<string>.Empty;
 
     /// <summary>People's names as folded words (« Bachar al-Assad », « بشار الأسد »): never places, nor are their neighbours.</summary>
     public IReadOnlyList<IReadOnlyList<string>> People { get; private init; } = [];
@@ -192,7 +198,9 @@ public sealed record PlaceVocabulary
             PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
             AirportWords = Folded(file.CityAirport?.Airport),
             AirportOwnerWords = Folded(file.CityAirport?.Owner),
-            AirportQualifiers = Folded(file.CityAirport?.Qualifier),
+            AirportQualifiers = Folded([.. file.CityAirport?.Qualifier ?? [], .. file.CityAirport?.Military ?? []]),
+            MilitaryAirportQualifiers = Folded(file.CityAirport?.Military),
+            AirportCityWords = Folded(file.CityAirport?.City),
         };
     }
 
@@ -219,7 +227,7 @@ public sealed record PlaceVocabulary
 
     private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles, CityAirportEntry? CityAirport);
 
-    private sealed record CityAirportEntry(string[]? Airport, string[]? Owner, string[]? Qualifier);
+    private sealed record CityAirportEntry(string[]? Airport, string[]? Owner, string[]? Qualifier, string[]? Military, string[]? City);
 
     private sealed record LanguageEntry(
         [property: JsonPropertyName("connectors")] string[] Connectors,
