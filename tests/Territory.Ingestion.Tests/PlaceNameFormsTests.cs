@@ -5,8 +5,8 @@ namespace Territory.Ingestion.Tests;
 
 /// <summary>
 /// Name forms that used to cost the event extractor: a city's name with a qualifier as a neighbourhood's (« Alep-Nouvelle »),
-/// Arabic dual and plural heads before a list of names (« حيي حلب الجديدة والحمدانية »), a landmark's name holding its city's
-/// (« Halep Kalesi'ne »), and Arabic plural nouns that look like villages (« أجزاء »). Sentences written for
+/// Arabic dual and plural heads before a list of names (« حيي حلب الجديدة والحمدانية »), landmarks named by their noun alone
+/// beside their city ("the Citadel"), and Arabic plural nouns that look like villages (« أجزاء »). Sentences written for
 /// these tests, against the reference gazetteer.
 /// </summary>
 public class PlaceNameFormsTests(GeocodedReferenceGazetteer gazetteer) : IClassFixture<GeocodedReferenceGazetteer>
@@ -33,9 +33,13 @@ public class PlaceNameFormsTests(GeocodedReferenceGazetteer gazetteer) : IClassF
     [InlineData("en", "Rebels entered the villages of Kafr Naha and Anjara.", "Kafr Naha=Kafr Naha|Anjara=Anjara")]
     [InlineData("ar", "سيطرت الفصائل على أحياء عدة.", "")]
     [InlineData("ar", "سيطرت الفصائل على حيان.", "حيان=Hayyan")]
-    // A landmark's own name holds its city's: it is the landmark, not the city (« Halep Kalesi'ne », "Aleppo University"); a
-    // noun alone ("the citadel") is no place yet.
-    [InlineData("en", "Insurgents took the ancient Citadel and Aleppo University on Saturday.", "Aleppo University=University of Aleppo")]
+    // A landmark named by its noun alone is the one beside the text's places; a longer name of its own stays that name.
+    [InlineData("en", "Insurgents took the ancient Citadel and Aleppo University on Saturday.", "Citadel=Aleppo Citadel|Aleppo University=University of Aleppo")]
+    [InlineData("fr", "Les rebelles sont entrés à Alep et ont hissé leur drapeau sur la Citadelle.", "Alep=Aleppo|Citadelle=Aleppo Citadel")]
+    [InlineData("fr", "Les rebelles sont entrés à Alep. Ils ont hissé leur drapeau sur la Citadelle.", "Alep=Aleppo")]
+    [InlineData("en", "Rebels reached Saadallah al-Jabiri Square and took the citadel.", "Saadallah al-Jabiri Square=Saadallah al-Jabiri Square")]
+    [InlineData("fr", "Les rebelles ont atteint l'université à Alep.", "université=University of Aleppo|Alep=Aleppo")]
+    [InlineData("ar", "دخلت الفصائل حلب ورفعت علمها فوق القلعة.", "حلب=Aleppo|القلعة=Aleppo Citadel")]
     [InlineData("tr", "Muhalifler Halep Kalesi'ne bayrak astı.", "Halep Kalesi'ne=Aleppo Citadel")]
     [InlineData("tr", "Muhalifler Halep Üniversitesi'ne ulaştı.", "Halep Üniversitesi'ne=University of Aleppo")]
     [InlineData("fr", "Les rebelles ont hissé leur drapeau sur la citadelle d'Alep.", "citadelle d'Alep=Aleppo Citadel")]

@@ -3,11 +3,15 @@ using Territory.Ingestion.Text;
 
 namespace Territory.Ingestion.Geocoding;
 
-/// <summary>Text in, resolved place mentions out: <see cref="MentionFinder"/> then <see cref="PlaceResolver"/>.</summary>
+/// <summary>
+/// Text in, resolved place mentions out: <see cref="MentionFinder"/>, <see cref="PlaceResolver"/>, then the landmarks
+/// named by their noun alone (<see cref="LandmarkNouns"/>).
+/// </summary>
 public sealed class Geocoder(GazetteerIndex index, PlaceVocabulary vocabulary, ResolverOptions options)
 {
     private readonly MentionFinder _finder = new(index, vocabulary);
     private readonly PlaceResolver _resolver = new(options);
+    private readonly Lazy<LandmarkNouns> _landmarks = new(() => LandmarkNouns.Build(index, vocabulary));
 
     public Geocoder(GazetteerIndex index)
         : this(index, PlaceVocabulary.Default, new ResolverOptions())
@@ -23,5 +27,5 @@ public sealed class Geocoder(GazetteerIndex index, PlaceVocabulary vocabulary, R
 
     /// <summary>The same, for a text already split into words.</summary>
     public IReadOnlyList<PlaceMention> Geocode(string text, IReadOnlyList<TextToken> tokens, string? language = null) =>
-        _resolver.Resolve(_finder.Find(text, tokens, language), text, vocabulary.ListJoiners);
+        _landmarks.Value.AddTo(text, tokens, _resolver.Resolve(_finder.Find(text, tokens, language), text, vocabulary.ListJoiners));
 }
