@@ -58,9 +58,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int SequenceWindow = 4;
     private const int MoveInWindow = 4;
 
-    // Words, besides the leavers' names, between an after word and its word of departure ("after government troops and
-    // their allied militias pulled out").
-    private const int DepartureWindow = 6;
 
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
@@ -104,12 +101,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
-        var departure = Departure(sentence);
+        var departure = Departure(sentence, pastLeavers: true);
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && departure < 0))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0))
             {
                 continue;
             }
@@ -165,14 +162,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // "moved into X after regime forces withdrew", « après le retrait de l'armée », « بعد انسحاب الجيش », « çekilmesinin
     // ardından »: an after word with a word of departure next to it (after it; before it in Turkish). The token of the after
     // word, or -1.
-    // "after government troops and Iranian-backed militias pulled out": the leavers' names do not count in the window. « rejim
-    // güçlerinin çekildiği Rakka'ya girdi » (entered Raqqa, which the regime's forces left): an object participle of departure
-    // tells it too.
-    private int Departure(SentenceView sentence)
+    // With pastLeavers, "after government troops and Iranian-backed militias pulled out": the leavers' names do not count in
+    // the window (only for an entry told with it: a deployment still needs the departure close by, or it fires on asides).
+    // « rejim güçlerinin çekildiği Rakka'ya girdi » (entered Raqqa, which the regime's forces left): an object participle of
+    // departure tells it too.
+    private int Departure(SentenceView sentence, bool pastLeavers)
     {
         var end = sentence.FirstToken + sentence.TokenCount;
+        bool DepartureAfter(int token) => pastLeavers
+            ? sentence.AnyWordAfterActors(token, MoveInWindow, vocabulary.DepartureWords.Contains)
+            : sentence.AnyTokenAfter(token, MoveInWindow, vocabulary.DepartureWords.Contains);
         var after = sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.AfterWords.Contains(t)
-            && (sentence.AnyWordAfterActors(sentence.IndexOf(t), DepartureWindow, vocabulary.DepartureWords.Contains) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
+            && (DepartureAfter(sentence.IndexOf(t)) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
         return after >= 0 ? after
             : sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.DepartureWords.Contains(t) && EndsWithAny(t, vocabulary.ObjectParticipleEndings));
     }
@@ -476,7 +477,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « Après Hama, Homs est passée… », "After Aleppo, Hama fell": the place that opens a sequence is no object (nor what the
         // next place says where of); "cut the M5, which links the capital to the north, near X": the road's relative says
         // nothing changed hands.
-        var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.OpensSequence(p, vocabulary.AfterWords) && !sentence.InRelativeAside(p)
+        var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.OpensSequence(p, vocabulary.AfterWords)
+            && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
@@ -1405,7 +1407,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                     return true;
                 }
 
-                words += Actors.Any(a => Inside(Input.Tokens[t], a)) ? 0 : 1;
+                words += Input.Actors.Any(a => Inside(Input.Tokens[t], a)) ? 0 : 1;
             }
 
             return false;
@@ -1567,6 +1569,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // Words between a road's ends (« reliant la capitale Damas à Alep »).
         private static readonly HashSet<string> RoadEndFillers = ["a", "to", "capitale", "capital", "line", "lines", "ligne", "lignes", "route", "routes", "town", "towns", "ville", "villes", "localites", "villages"];
 
+        // Words that open a relative clause set off by commas (« , qui relie Alep à Lattaquié, »).
+        private static readonly HashSet<string> RelativeAsideWords = ["qui", "que", "ou", "which", "who", "that", "where", "التي", "الذي", "حيث"];
+
         // Words that open another clause: the verb's objects stop there.
         private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
 
@@ -1606,7 +1611,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // a relative word after a comma, closed by a comma that a word of where follows; the offset after the closing comma.
         private int? RelativeAsideAt(int t)
         {
-            if (t <= _firstToken || !OpensClause(t) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOf(',') < 0)
+            if (t <= _firstToken || !RelativeAsideWords.Contains(Input.Tokens[t].Key) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOf(',') < 0)
             {
                 return null;
             }
@@ -1616,7 +1621,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return next <= _lastToken && (_vocabulary.LocativeWords.Contains(Input.Tokens[next]) || _vocabulary.LocatorWords.Contains(Input.Tokens[next])) ? close + 1 : null;
         }
 
-        public bool InRelativeAside(PlaceMention place)
+        // Only an aside that opens after the verb (its own verb's places are in it).
+        public bool InRelativeAside(PlaceMention place, int verbEnd)
         {
             for (var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start) - 1; t > _firstToken; t--)
             {
@@ -1627,7 +1633,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
                 if (RelativeAsideAt(t) is { } end)
                 {
-                    return place.Span.End <= end;
+                    return Input.Tokens[t].Start >= verbEnd && place.Span.End <= end;
                 }
             }
 
