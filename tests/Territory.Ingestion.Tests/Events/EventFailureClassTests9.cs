@@ -57,6 +57,7 @@ public class EventFailureClassTests9
 
     // 2. a side named in another clause that does not move in: the gainer stays unknown; closing in on an edge is no arrival
     [InlineData("en", "2024-12-06", "Government troops pulled out of Morek and Taybat al-Imam on Wednesday as insurgents closed in on the town's northern edge.", "withdrawn Morek unknown 2024-12-04..2024-12-04|withdrawn Taybat al-Imam unknown 2024-12-04..2024-12-04")]
+    [InlineData("en", "2024-12-06", "Troops pulled out of Halfaya on Thursday as rebels closed in.", "reached Halfaya opposition 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "Soldiers have abandoned Talbiseh, the ministry said late on Thursday, as rebels moved to within a few kilometres of Homs.", "withdrawn Talbiseh unknown 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-12-06", "L'armée a évacué Halfaya jeudi tandis que les rebelles progressaient vers Hama.", "withdrawn Halfaya unknown 2024-12-05..2024-12-05")]
 
@@ -77,6 +78,7 @@ public class EventFailureClassTests9
     // 6. a leading backing participle does not block the main clause
     [InlineData("fr", "2024-12-06", "Appuyées par des renforts venus de Homs, les troupes gouvernementales ont repris jeudi Halfaya et Taybat al-Imam.", "claimed Halfaya government 2024-12-05..2024-12-05|claimed Taybat al-Imam government 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "Backed by Russian air strikes, government forces recaptured Morek on Thursday.", "claimed Morek government 2024-12-05..2024-12-05")]
+    [InlineData("fr", "2024-12-06", "Épaulées par l'aviation russe, les forces du régime ont reconquis mercredi Morek.", "claimed Morek government 2024-12-04..2024-12-04")]
 
     // 7. a relative clause between a road and its place
     [InlineData("fr", "2024-12-06", "Les insurgés se sont emparés de Khafsa avant de couper l'autoroute M4, qui relie Alep à Lattaquié, à hauteur de Maskana.", "claimed Khafsa opposition 2024-11-27..2024-12-06|reached Maskanah opposition 2024-11-27..2024-12-06")]
@@ -93,6 +95,7 @@ public class EventFailureClassTests9
 
     // 10. a nominal attack on someone's positions in named places; not the defender's own
     [InlineData("ar", "2024-12-06", "شنت الفصائل هجوما واسعا على مواقع قوات النظام في مورك وكفرزيتا.", "reached Morek opposition 2024-11-27..2024-12-06|reached Kafr Zita opposition 2024-11-27..2024-12-06")]
+    [InlineData("ar", "2024-12-06", "شنّت فصائل الجيش الوطني هجوماً عنيفاً على مواقع قسد في مسكنة.", "reached Maskanah opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "The SNA launched an assault on SDF positions in Maskana and Khafsa.", "reached Maskanah opposition 2024-11-27..2024-12-06|reached Khafsa opposition 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-12-06", "Les rebelles ont lancé une attaque contre les positions de l'armée à Halfaya.", "reached Halfaya opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "The army said it repelled an assault on its positions in Morek.", "")]
