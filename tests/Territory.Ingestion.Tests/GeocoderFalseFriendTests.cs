@@ -35,6 +35,8 @@ public class GeocoderFalseFriendTests(GeocodedReferenceGazetteer gazetteer) : IC
     [InlineData("tr", "Kasım ve Aralık aylarında, Ocak ve Şubat'ta çatışmalar sürdü.", "")]
     // A cue does not make a look-alike of a day a place: only a name written exactly so would be one.
     [InlineData("ar", "سيطرت الفصائل على قرية الخميس.", "")]
+    [InlineData("ar", "اشتبكت الفصائل مع قوات النظام في حي تشرين بحلب.", "تشرين=Tishreen|بحلب=Aleppo")]
+    [InlineData("en", "Fighting reached the Tishreen district of Aleppo.", "Tishreen=Tishreen|Aleppo=Aleppo")]
     // A person's last name, with a possessive, a suffix, an article or an elision.
     [InlineData("en", "The rebels declared the end of Assad's rule.", "")]
     [InlineData("en", "Erdogan's government welcomed the advance.", "")]
@@ -82,6 +84,7 @@ public class GeocoderFalseFriendTests(GeocodedReferenceGazetteer gazetteer) : IC
     [InlineData("fr", "Les rebelles ont atteint Kafr Bassine.", "Kafr Bassine=Kafr Basin")]
     [InlineData("ar", "دخلت الفصائل اليوم الخميس بلدة كفر زيتون.", "كفر زيتون=?")]
     [InlineData("ar", "سيطرت الفصائل على قرية كفر غرابيل.", "كفر غرابيل=?")]
+    [InlineData("fr", "Les rebelles ont pris le village de Kafr Zeitoun.", "Kafr Zeitoun=?")]
     public void Words_that_look_like_villages_are_none_and_press_names_resolve(string language, string text, string expected)
     {
         gazetteer.Require();
