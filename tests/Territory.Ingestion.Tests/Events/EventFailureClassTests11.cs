@@ -20,7 +20,7 @@ public class EventFailureClassTests11
 
     private static readonly GazetteerEntry Afis = TestGazetteer.Place(PlaceKind.Village, "Afis", 36.8150, 35.8950, "SY07", 3_000, GazetteerSources.Ocha, "آفس");
 
-    private static readonly GazetteerEntry TaftanazAirbase = TestGazetteer.Place(PlaceKind.Airbase, "Taftanaz Military Airbase", 36.7830, 35.9720, "SY07", null, GazetteerSources.Curated, "Taftanaz", "Taftanaz airbase", "Taftanaz askeri havaalanı", "مطار تفتناز", "مطار تفتناز العسكري");
+    private static readonly GazetteerEntry TaftanazAirbase = TestGazetteer.Place(PlaceKind.Airbase, "Taftanaz Military Airbase", 36.7830, 35.9720, "SY07", null, GazetteerSources.Curated, "Taftanaz", "Teftnaz", "تفتناز");
 
     private static readonly GazetteerEntry Taftanaz = TestGazetteer.Place(PlaceKind.Town, "Taftanaz", 36.7800, 35.9980, "SY07", 15_000, GazetteerSources.Ocha, "تفتناز");
 
@@ -56,8 +56,8 @@ public class EventFailureClassTests11
     [InlineData("ar", "2024-12-01", "سيطرت الفصائل على مطار تفتناز العسكري والبلدة التي تحمل الاسم نفسه.", "claimed Taftanaz Military Airbase opposition 2024-11-27..2024-12-01|claimed Taftanaz opposition 2024-11-27..2024-12-01")]
 
     // 3. a relative clause of control with an anaphor: the city the airport is named after, or the city of the sentence
-    [InlineData("fr", "2024-12-06", "La base aérienne de Hama est tombée aux mains des rebelles, qui contrôlent aussi l'essentiel de la ville.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Hama opposition 2024-11-27..2024-12-06")]
-    [InlineData("en", "2024-12-06", "Hama military airport is now in the hands of the insurgents, who also control most of the city, a monitor said.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "L'aéroport de Hama est tombé aux mains des rebelles, qui contrôlent aussi l'essentiel de la ville.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Hama airport is now in the hands of the insurgents, who also control most of the city, a monitor said.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Hama opposition 2024-11-27..2024-12-06")]
 
     // 4. fighting the enemy inside or through a place
     [InlineData("en", "2024-12-06", "Pro-Turkish factions battled SDF fighters inside Manbij on Friday.", "contested Manbij opposition 2024-12-06..2024-12-06")]
