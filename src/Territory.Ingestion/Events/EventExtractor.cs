@@ -151,7 +151,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             kept = [.. kept.Select(e => AfterDeparture(sentence, departure, e))];
         }
 
-        kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept)]);
+        kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
         events.AddRange(kept);
         if (!question && !historical)
         {
@@ -1263,6 +1263,33 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
     }
 
+    // « Rejim güçleri, Deyr Hafir'deki mevzilerini SDG'ye bırakarak çekildi » (withdrew, leaving its positions in X to the
+    // SDF): the place that locates the positions left is the one withdrawn from (not a mere locator), and the side named
+    // between the positions and the verb receives them.
+    private IEnumerable<ExtractedEvent> PositionsLeft(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        foreach (var verb in sentence.Verbs.Where(v => v.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Withdrawn, ObjectBeforeVerb: true }))
+        {
+            var positions = sentence.LastTokenBefore(verb.First + 1, ObjectWindow, vocabulary.OwnPositionWords.Contains);
+            var place = positions < 0 ? null : sentence.Places.LastOrDefault(p => p.IsResolved && !IsAreal(p) && sentence.RightBefore(p, positions) && HasSuffix(p, vocabulary.LocatorSuffixes));
+            if (place is null || controls.Exists(c => c.Place?.Place?.Id == place.Place!.Id) || Hedged(sentence, verb) || Negated(sentence, verb))
+            {
+                continue;
+            }
+
+            var rule = verb.Phrase.Value;
+            var (from, to) = (sentence.TokenEnd(positions), sentence.TokenStart(verb.First));
+            var loser = Subject(sentence, verb, rule) ?? actors.Unknown;
+            var gainer = sentence.Actors.FirstOrDefault(a => a.Start >= from && a.End <= to && !a.Actor.IsUnknown && a.Actor.Side != loser.Side)?.Actor ?? actors.Unknown;
+            var date = DateFor(sentence, verb);
+            var confidence = TierConfidence(ControlTier.Withdrawn) * PlaceConfidence(place) * DateConfidence(date) * 0.9;
+            yield return new ExtractedEvent(EventKind.ControlChange, ControlTier.Withdrawn, place, gainer, loser, date, sentence.Source, $"control.{rule.Language}.{rule.Text}.positions", Round(confidence))
+            {
+                CountedBy = sentence.Reporter,
+            };
+        }
+    }
+
     // Matched only for a sentence with a control change (most have none).
     private static IEnumerable<PhraseMatch<string>> InSentence(SentenceView sentence, PhraseMatcher<string> matcher, List<ExtractedEvent> controls) =>
         controls.Count == 0 ? [] : matcher.FindAll(sentence.Input.Text, sentence.Input.Tokens)
@@ -1658,7 +1685,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // Words that join the items of a list of places.
         // « de Dana puis, dimanche, de Saraqib », "Atarib and, on Saturday, Dana": « puis », "then", ثم, « ise » join a sequence of them.
-        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise", "on", "gunu"];
+        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise", "on", "gunu", "nearby", "neighbouring", "neighboring", "adjacent"];
 
         private static readonly HashSet<string> Conjunctions = ["et", "and", "ve", "ile", "و"];
 

@@ -327,7 +327,7 @@ public sealed class EventVocabulary
             anaphors.AddRange(Strings(entry, "anaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorCity)));
             anaphors.AddRange(Strings(entry, "townAnaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorTown)));
             namesakes.AddRange(Strings(entry, "namesakes").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), "namesake")));
-            cityHolds.AddRange(Strings(entry, "cityHolds").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), "hold", MaxGap: 2)));
+            cityHolds.AddRange(Strings(entry, "cityHolds").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), "hold")));
             anaphors.AddRange(Strings(entry, "pronouns").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorPronoun)));
             locatorWords.AddRange(Strings(entry, "locatorWords"));
             listMarkers.AddRange(Strings(entry, "listMarkers"));
