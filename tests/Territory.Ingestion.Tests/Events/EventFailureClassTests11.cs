@@ -38,9 +38,11 @@ public class EventFailureClassTests11
 
     private static readonly GazetteerEntry Mashhad = TestGazetteer.Place(PlaceKind.Neighbourhood, "Al-Mashhad", 37.1330, 36.1830, "SY02", null, GazetteerSources.Ocha, "Mashhad", "المشهد");
 
+    private static readonly GazetteerEntry Academy = TestGazetteer.Place(PlaceKind.MilitaryBase, "Al-Assad Military Academy", 37.0930, 36.1730, "SY02", null, GazetteerSources.Curated, "Military Academy", "Académie militaire", "الأكاديمية العسكرية");
+
     private static readonly ReportAnalyzer Analyzer = new(GazetteerIndex.Build([
         .. TestGazetteer.All, TestGazetteer.AleppoAirport, Anadan, Hayan, Hreitan, Afis, TaftanazAirbase, Taftanaz, HamaAirport, Manbij, KhanShaykhun, DeirHafer,
-        SalahAlDin, SaifAlDawla, Mashhad]));
+        SalahAlDin, SaifAlDawla, Mashhad, Academy]));
 
     [Theory]
     // 1. a list after "have also taken" behind a leading time phrase; "and also took the nearby village of X"
@@ -54,6 +56,7 @@ public class EventFailureClassTests11
     [InlineData("fr", "2024-12-01", "Les rebelles ont pris samedi l'aéroport militaire de Taftanaz ainsi que la ville du même nom.", "claimed Taftanaz Military Airbase opposition 2024-11-30..2024-11-30|claimed Taftanaz opposition 2024-11-30..2024-11-30")]
     [InlineData("tr", "2024-12-01", "Muhalifler Taftanaz askeri havaalanını ve aynı adı taşıyan kasabayı ele geçirdi.", "claimed Taftanaz Military Airbase opposition 2024-11-27..2024-12-01|claimed Taftanaz opposition 2024-11-27..2024-12-01")]
     [InlineData("ar", "2024-12-01", "سيطرت الفصائل على مطار تفتناز العسكري والبلدة التي تحمل الاسم نفسه.", "claimed Taftanaz Military Airbase opposition 2024-11-27..2024-12-01|claimed Taftanaz opposition 2024-11-27..2024-12-01")]
+    [InlineData("en", "2024-12-01", "Rebels took Saraqib and the airbase of the same name.", "claimed Saraqab opposition 2024-11-27..2024-12-01")]
 
     // 3. a relative clause of control with an anaphor: the city the airport is named after, or the city of the sentence
     [InlineData("fr", "2024-12-06", "L'aéroport de Hama est tombé aux mains des rebelles, qui contrôlent aussi l'essentiel de la ville.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Hama opposition 2024-11-27..2024-12-06")]
@@ -85,6 +88,8 @@ public class EventFailureClassTests11
     // 7. « ainsi que » / "as well as" and a landmark with an adjective
     [InlineData("fr", "2024-12-01", "Les rebelles avaient pris la base aérienne de Nayrab, à la lisière est d'Alep, ainsi que l'aéroport d'Alep voisin.", "claimed Nayrab Airbase opposition 2024-11-27..2024-12-01|claimed Aleppo International Airport/airport opposition 2024-11-27..2024-12-01")]
     [InlineData("en", "2024-12-01", "The rebels had taken Nayrab airbase, on the eastern edge of Aleppo, as well as the nearby Aleppo airport.", "claimed Nayrab Airbase opposition 2024-11-27..2024-12-01|claimed Aleppo International Airport/airport opposition 2024-11-27..2024-12-01")]
+    [InlineData("fr", "2024-12-01", "Les insurgés s'étaient emparés de Hamadaniyeh ainsi que de l'Académie militaire voisine.", "claimed Hamadaniyeh opposition 2024-11-27..2024-12-01|claimed Al-Assad Military Academy/militarybase opposition 2024-11-27..2024-12-01")]
+    [InlineData("en", "2024-12-01", "Insurgents captured Hamdaniya as well as the neighbouring Military Academy on Saturday.", "claimed Hamadaniyeh opposition 2024-11-30..2024-11-30|claimed Al-Assad Military Academy/militarybase opposition 2024-11-30..2024-11-30")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
