@@ -68,7 +68,10 @@ public class EventFailureClassTests11
     [InlineData("en", "2024-12-06", "Pro-Turkish factions battled SDF fighters inside Manbij on Friday.", "contested Manbij opposition 2024-12-06..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebels were fighting their way through Khan Shaykhun.", "contested Khan Shaykhun opposition 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-12-06", "Les insurgés affrontaient les troupes du régime dans Khan Cheikhoun.", "contested Khan Shaykhun opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "L'armée affrontait les rebelles dans Khan Cheikhoun jeudi.", "contested Khan Shaykhun opposition 2024-12-05..2024-12-05")]
+    [InlineData("en", "2024-12-06", "Government troops battled the rebels in Khan Shaykhun.", "contested Khan Shaykhun opposition 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Muhalifler Han Şeyhun'da rejim güçleriyle çatıştı.", "contested Khan Shaykhun opposition 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "SMO grupları Münbiç'te SDG ile çarpışıyor.", "contested Manbij opposition 2024-11-27..2024-12-06")]
 
     // 5. Turkish: a withdrawal leaving positions to someone; an operation's owner attacks « kent merkezi »; « X merkezli »
     [InlineData("tr", "2024-12-06", "Rejim güçleri, Deyr Hafir'deki mevzilerini SDG'ye bırakarak bölgeden çekildi.", "withdrawn Deir Hafer sdf 2024-11-27..2024-12-06")]
