@@ -936,7 +936,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     {
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.Last);
-        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd)) && !DatesTheReport(sentence, d)).ToList();
+        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd)) && !DatesTheReport(sentence, d) && !DatesALaunch(sentence, verb, d)).ToList();
 
         // "took X on Friday and are now at the gates of Y", « et se trouvent désormais aux portes de »: a present state after
         // a dated clause is not of that day.
@@ -1109,9 +1109,17 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     // "captured X from Kurdish-led forces, along with the nearby Y", « …, ainsi que le village voisin de Y »: the list goes on past
-    // the aside.
-    private bool ContinuesList(SentenceView sentence, List<PlaceMention> window, int i) =>
-        PhrasesBetween(vocabulary.ListContinuations, sentence, window[i - 1].Span.End, window[i].Span.Start).Count > 0;
+    // the aside naming the loser, to a place a few words on that no locator ("near", « à l'ouest de ») places and no count or area stands before
+    // (« ainsi que plusieurs villages autour de Y »).
+    private bool ContinuesList(SentenceView sentence, List<PlaceMention> window, int i)
+    {
+        var continuation = PhrasesBetween(vocabulary.ListContinuations, sentence, window[i - 1].Span.End, window[i].Span.Start).LastOrDefault();
+        var place = sentence.FirstTokenFrom(window[i].Span.Start, sentence.FirstToken + sentence.TokenCount, _ => true);
+        return continuation is not null && place - continuation.Last <= AnaphorWindow && !sentence.LocatorWordBefore(window[i], vocabulary.LocatorWords)
+            && sentence.Actors.Any(a => a.Start >= window[i - 1].Span.End && a.End <= sentence.TokenStart(continuation.First))
+            && !sentence.AnyTokenAfter(continuation.Last, place - continuation.Last - 1, t => vocabulary.LocatorWords.Contains(t) || vocabulary.LocativeWords.Contains(t) || vocabulary.AreaNouns.Contains(t))
+            && !sentence.ClaimUnits.Any(u => u.First > continuation.Last && u.Last < place);
+    }
 
     // "Anadan, which the insurgents say they seized", « Kuweires, que les rebelles disent avoir prise »: a relative clause whose
     // verb follows a word of saying.
@@ -1195,6 +1203,17 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var kind = sentence.Anaphors.FirstOrDefault(a => a.First == verb.Last + 1 && a.Phrase.Value != EventVocabulary.AnaphorPronoun);
         return kind is not null && kind.Last + 2 == sentence.IndexOf(sentence.Input.Tokens.First(t => t.Start >= place.Span.Start))
             && vocabulary.OwnerWords.Contains(sentence.Input.Tokens[kind.Last + 1]);
+    }
+
+    // "The offensive, launched last Wednesday, reached…", « l'opération lancée samedi », « cumartesi başlatılan harekât »: a day
+    // right after a word of launching (right before it in Turkish) dates the launch, not the event (a distractor).
+    private bool DatesALaunch(SentenceView sentence, PhraseMatch<VerbRule> verb, DateMention date)
+    {
+        var end = sentence.FirstToken + sentence.TokenCount;
+        var first = sentence.FirstTokenFrom(date.Start, end, _ => true);
+        var after = sentence.FirstTokenFrom(date.End, end, _ => true);
+        bool Launch(TextToken t) => vocabulary.LaunchWords.Contains(t) && !(t.Start >= sentence.TokenStart(verb.First) && t.End <= sentence.TokenEnd(verb.Last));
+        return (first >= 0 && sentence.AnyTokenBefore(first, 3, Launch)) || (verb.Phrase.Value.ObjectBeforeVerb && after >= 0 && sentence.AnyTokenAfter(after - 1, 2, Launch));
     }
 
     // The matches of a phrase list between two offsets of a sentence, with token indexes of the whole text.

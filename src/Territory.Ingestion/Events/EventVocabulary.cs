@@ -239,6 +239,9 @@ public sealed class EventVocabulary
     /// <summary>Words of saying between a relative word and its verb ("which the group said it had captured").</summary>
     public WordSet SayWords { get; private set; } = null!;
 
+    /// <summary>Words of launching ("launched last Wednesday", « lancée samedi »): the day next to them is the launch's.</summary>
+    public WordSet LaunchWords { get; private set; } = null!;
+
     /// <summary>
     /// Who attacks when two sides fight: in each pair an actor matching the first (its key, its parent's or its side; « * »
     /// any) attacks one matching the second.
@@ -442,7 +445,7 @@ public sealed class EventVocabulary
     private void LoadMoreKeys(JsonElement root)
     {
         List<Phrase<string>> continuations = [], capitals = [];
-        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [];
+        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
             continuations.AddRange(Strings(language.Value, "listContinuations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "continuation")));
@@ -450,6 +453,7 @@ public sealed class EventVocabulary
             passiveEntryWords.AddRange(Strings(language.Value, "passiveEntryWords"));
             leaderWords.AddRange(Strings(language.Value, "leaderWords"));
             sayWords.AddRange(Strings(language.Value, "sayWords"));
+            launchWords.AddRange(Strings(language.Value, "launchWords"));
         }
 
         ListContinuations = new PhraseMatcher<string>(continuations);
@@ -457,6 +461,7 @@ public sealed class EventVocabulary
         PassiveEntryWords = new WordSet(passiveEntryWords);
         LeaderWords = new WordSet(leaderWords);
         SayWords = new WordSet(sayWords);
+        LaunchWords = new WordSet(launchWords);
         AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
             ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
             : [];

@@ -7,7 +7,7 @@ namespace Territory.Ingestion.Tests.Events;
 /// Ten classes of failure (fighting that pits two sides in places, self-claims of a ministry or command, a relative clause
 /// capturing its antecedent, a named place listed with an aggregate, lists continued by "along with", the incomer of a
 /// passive relative after a withdrawal, a fall after the army left, flight towards a place, a leader leaving the capital and
-/// its « libération », advances as far as the outskirts), in sentences of our own on the small test gazetteer with a few
+/// its « libération », advances as far as the outskirts) and a day next to a launch, in sentences of our own on the small test gazetteer with a few
 /// places added: each line is the control changes expected as « tier place side from..to », joined by « | ».
 /// </summary>
 public class EventFailureClassTests10
@@ -90,6 +90,12 @@ public class EventFailureClassTests10
     [InlineData("en", "2024-12-06", "Insurgents advanced as far as the outskirts of Homs on Thursday.", "reached Homs opposition 2024-12-05..2024-12-05")]
     [InlineData("tr", "2024-12-06", "Muhalifler Humus'un eteklerine kadar ilerledi.", "reached Homs opposition 2024-11-27..2024-12-06")]
     [InlineData("ar", "2024-12-06", "تقدمت الفصائل حتى مشارف مدينة حمص.", "reached Homs opposition 2024-11-27..2024-12-06")]
+
+    // 11. a day next to a word of launching dates the launch, not the event (the README's distractor)
+    [InlineData("en", "2024-12-06", "The rebels, whose offensive was launched on Saturday, seized Anadan.", "claimed Anadan opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "L'offensive lancée samedi par les rebelles a conquis Anadan.", "claimed Anadan opposition 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "Suriye Milli Ordusu cumartesi günü başlattığı harekâtla Han Şeyhun'u ele geçirdi.", "claimed Khan Shaykhun opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Rebels seized Anadan on Saturday, days after launching their offensive.", "claimed Anadan opposition 2024-11-30..2024-11-30")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
