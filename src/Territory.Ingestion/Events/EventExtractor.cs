@@ -58,6 +58,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int SequenceWindow = 4;
     private const int MoveInWindow = 4;
 
+
     public EventExtractor()
         : this(EventVocabulary.Default, ActorCatalog.Default, new ExtractionOptions())
     {
@@ -103,12 +104,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
-        var departure = Departure(sentence);
+        var departure = Departure(sentence, pastLeavers: true);
         for (var v = 0; v < verbs.Count; v++)
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && departure < 0))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0))
             {
                 continue;
             }
@@ -164,11 +165,20 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // "moved into X after regime forces withdrew", « après le retrait de l'armée », « بعد انسحاب الجيش », « çekilmesinin
     // ardından »: an after word with a word of departure next to it (after it; before it in Turkish). The token of the after
     // word, or -1.
-    private int Departure(SentenceView sentence)
+    // With pastLeavers, "after government troops and Iranian-backed militias pulled out": the leavers' names do not count in
+    // the window (only for an entry told with it: a deployment still needs the departure close by, or it fires on asides).
+    // « rejim güçlerinin çekildiği Rakka'ya girdi » (entered Raqqa, which the regime's forces left): an object participle of
+    // departure tells it too.
+    private int Departure(SentenceView sentence, bool pastLeavers)
     {
-        var after = sentence.FirstTokenFrom(sentence.Start, sentence.FirstToken + sentence.TokenCount, t => vocabulary.AfterWords.Contains(t)
-            && (sentence.AnyTokenAfter(sentence.IndexOf(t), MoveInWindow, vocabulary.DepartureWords.Contains) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
-        return after;
+        var end = sentence.FirstToken + sentence.TokenCount;
+        bool DepartureAfter(int token) => pastLeavers
+            ? sentence.AnyWordAfterActors(token, MoveInWindow, vocabulary.DepartureWords.Contains)
+            : sentence.AnyTokenAfter(token, MoveInWindow, vocabulary.DepartureWords.Contains);
+        var after = sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.AfterWords.Contains(t)
+            && (DepartureAfter(sentence.IndexOf(t)) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
+        return after >= 0 ? after
+            : sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.DepartureWords.Contains(t) && EndsWithAny(t, vocabulary.ObjectParticipleEndings));
     }
 
     // Convention 1: the side that entered a place the holder had just left gains it as a withdrawal. Not when the departure
@@ -180,7 +190,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return entry;
         }
 
-        var (from, to) = (sentence.TokenStart(Math.Max(0, departure - MoveInWindow)), sentence.NextComma(sentence.TokenEnd(departure)));
+        // The departure's clause: from the after word when the departure follows it ("moved into X and Y, two towns east of Z,
+        // after militias left"), from the words before it when it comes first (« Menbiç'ten çekilmesinin ardından »).
+        var departureFirst = sentence.AnyTokenBefore(departure, 2, vocabulary.DepartureWords.Contains) || vocabulary.DepartureWords.Contains(sentence.Input.Tokens[departure]);
+        var (from, to) = (sentence.TokenStart(departureFirst ? Math.Max(0, departure - MoveInWindow) : departure), sentence.NextComma(sentence.TokenEnd(departure)));
         if (sentence.Places.Any(p => p.IsResolved && p.Span.Start >= from && p.Span.End <= to && p.Place!.Id != place.Id && !IsAreal(p)))
         {
             return entry;
@@ -209,7 +222,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (placesFollow && !rule.Nominal && (RelativeAntecedent(sentence, verb) ?? ReportedRelativeAntecedent(sentence, verb)) is { } antecedent
             && !places.Any(p => p.Span.Start < sentence.NextComma(sentence.TokenEnd(verb.Last))))
         {
-            places = [antecedent];
+            places = antecedent;
         }
 
         // « Rejim güçlerinin çekildiği Menbiç'e » (Manbij, which the regime's forces left): the place after an object participle.
@@ -223,6 +236,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (placesFollow && !rule.Nominal && places.Count == 0 && CleftPlace(sentence, verb) is { } clefted)
         {
             places = [clefted];
+        }
+
+        // "Government forces are fighting to hold X, where clashes with HTS fighters have raged", "evacuating civilians from X,
+        // where fighting with the SNA raged": the place the where-clause hangs on; the side named in that clause attacks it
+        // (the main clause's subject holds it).
+        Actor? whereSide = null;
+        if (placesFollow && tier == ControlTier.Contested && places.Count == 0 && WhereAntecedent(sentence, verb) is { } where)
+        {
+            places = [where];
+            whereSide = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(verb.Last) && !a.Actor.IsUnknown && sentence.SameClause(sentence.TokenEnd(verb.Last), a.Start))?.Actor;
         }
 
         var anaphor = false;
@@ -252,7 +275,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             : rule.Passive ? AgentBeforeAfterWord(sentence, verb) : Subject(sentence, verb, rule);
         if (tier == ControlTier.Contested)
         {
-            subject = PrecedentAttacker(sentence, Attacker(sentence, verb, subject));
+            subject = whereSide ?? PrecedentAttacker(sentence, Attacker(sentence, verb, subject));
         }
 
         // "The army lost control of X", « باتت حماة خارج سيطرة النظام »: the side named lost it; who took it is not said.
@@ -280,9 +303,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
             var verbEnd = sentence.TokenEnd(verb.Last);
             var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
-                && (sentence.SameClause(verbEnd, a.Start) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed || PassiveIncomer(sentence, verbEnd, a)
-                    || sentence.AnyWordAfter(a.End, MoveInWindow, vocabulary.MoveInWords.Contains)
-                    || sentence.AnyWordAfter(sentence.PastAside(a.End), MoveInWindow, vocabulary.MoveInWords.Contains)));
+                && !Approaches(sentence, a)
+                && ((sentence.SameClause(verbEnd, a.Start) && !(sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 1, vocabulary.WhileWords.Contains) && NextVerbOf(sentence, a) is null)) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
+                    || PassiveIncomer(sentence, verbEnd, a) || MovesIn(sentence, a.End) || MovesIn(sentence, sentence.PastAside(a.End))));
             gainer = incomer?.Actor ?? gainer;
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
@@ -429,6 +452,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     {
         var verb = verbs[v];
         int from, to;
+        var afterClause = (From: -1, To: -1);
         if (placesFollow)
         {
             // "declared Saraqib liberated": the place stands inside the phrase.
@@ -439,26 +463,39 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             // « M5 kara yolunu Atarib yakınlarında kesti » (cut the M5 near Atarib): the place inside the phrase.
             from = v > 0 ? sentence.TokenEnd(verbs[v - 1].Last) : 0;
+
+            // « Telbise ilçesi, rejim güçlerinin çekilmesinin ardından muhaliflerin kontrolüne geçti »: the verb before closes a
+            // clause of what came first; the place before that clause is this verb's.
+            if (v > 0 && sentence.AnyTokenAfter(verbs[v - 1].Last, 1, vocabulary.AfterWords.Contains))
+            {
+                from = sentence.ClauseOpening(verbs[v - 1].First);
+                afterClause = (sentence.LastCommaBefore(sentence.TokenStart(verbs[v - 1].First), from), sentence.TokenEnd(verbs[v - 1].Last));
+            }
             to = sentence.TokenStart(verb.Phrase.Value.ObjectInside ? verb.Last : verb.First);
         }
 
         // The clause: up to a subordinate word (« où », "where", « après »...) or a semicolon, and at most two dozen words.
         to = Math.Min(to, sentence.ClauseEnd(placesFollow ? verb.Last : verb.First, placesFollow, ObjectWindow));
         from = placesFollow ? from : Math.Max(from, sentence.ClauseStart(verb.First, ObjectWindow));
-        var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to).ToList();
+        // « Après Hama, Homs est passée… », "After Aleppo, Hama fell": the place that opens a sequence is no object (nor what the
+        // next place says where of); "cut the M5, which links the capital to the north, near X": the road's relative says
+        // nothing changed hands.
+        var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.OpensSequence(p, vocabulary.AfterWords)
+            && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
+            && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
-            && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p))
+            && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p) && !ParticipleSubject(sentence, verb))
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
             && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
 
         // "captured X and pressed on towards Y": a movement with no arrival is no event at Y ("and into Y" repeats the verb's word).
         if (placesFollow && tier is not (ControlTier.Reached or ControlTier.Withdrawn))
         {
-            objects = [.. objects.Where((p, i) => i == 0 || !sentence.HeadingTo(p))];
+            objects = [.. objects.Where((p, i) => i == 0 || !sentence.HeadingTo(p, objects[i - 1].Span.End))];
         }
 
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
@@ -469,12 +506,20 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords));
         }
 
+        // "seized the Hamdaniya and Salaheddine districts in Aleppo city", « حيي … في مدينة حلب »: a city after the neighbourhoods,
+        // behind a word of where, locates them.
+        if (objects.Exists(p => p.Place?.Kind == PlaceKind.Neighbourhood))
+        {
+            objects.RemoveAll(p => p.Place?.Kind == PlaceKind.City && objects.Exists(n => n.Place?.Kind == PlaceKind.Neighbourhood && n.Span.End <= p.Span.Start)
+                && sentence.LocatorWordBefore(p, vocabulary.LocativeWords));
+        }
+
         // A named point beats the area around it: a countryside or a province is where things happened, not what changed
         // hands; a road is, when nothing nearer is named ("cut the M5", but "the M5 near al-Zirbah").
         objects.RemoveAll(p => IsAreal(p) && p.Place?.Kind != PlaceKind.Road);
-        if (objects.Any(p => p.Place?.Kind != PlaceKind.Road))
+        if (objects.Any(p => !IsRoad(p)))
         {
-            objects.RemoveAll(p => p.Place?.Kind == PlaceKind.Road);
+            objects.RemoveAll(IsRoad);
         }
 
         if (objects.Count == 0)
@@ -504,7 +549,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // Not after an area or a direction (« la campagne ouest d'Alep, parmi lesquelles Ourm al-Koubra »), nor into a list.
         var previous = window[i - 1];
-        if (IsAreal(previous) || sentence.RoadEnd(previous) || RoadEnd(sentence, previous) || previous.Span.Cue.Relation is CueRelation.Direction or CueRelation.Region || sentence.ListMarkerBetween(previous.Span.End, window[i].Span.Start))
+        if (IsAreal(previous) || IsRoad(previous) || sentence.RoadEnd(previous) || RoadEnd(sentence, previous) || previous.Span.Cue.Relation is CueRelation.Direction or CueRelation.Region || sentence.ListMarkerBetween(previous.Span.End, window[i].Span.Start))
         {
             return false;
         }
@@ -527,6 +572,37 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // "the Hamdaniyeh district": a district cue on a neighbourhood names the neighbourhood itself, not an area around it.
     private static bool InRegion(PlaceMention? place) => place?.Span.Cue.Relation == CueRelation.Region
         && !(place.Span.Cue.Kind == PlaceKind.District && place.Place?.Kind == PlaceKind.Neighbourhood);
+
+    // "as insurgents closed in on the city's western edge", « tandis que les rebelles progressaient vers Hama »: the side named
+    // only draws near somewhere (its own verb is a movement, or an approach with an object of its own), so it does not move in.
+    private bool Approaches(SentenceView sentence, ActorMention actor)
+    {
+        var own = sentence.Verbs.FirstOrDefault(v => sentence.TokenStart(v.First) >= actor.End);
+        if (own is null || sentence.Actors.Any(a => a.Start > actor.End && a.End <= sentence.TokenStart(own.First)))
+        {
+            return false;
+        }
+
+        return own.Phrase.Value.Role == VerbRole.Movement
+            || (own.Phrase.Value.Tier == ControlTier.Reached && (sentence.Anaphors.Any(n => n.First > own.Last && n.First - own.Last <= AnaphorWindow)
+                || sentence.Places.Any(p => p.Span.Start >= sentence.TokenEnd(own.Last))));
+    }
+
+    // "rebels moved in", « où les FDS se sont déployées »: a word of moving in after the side, not "moved to within a few
+    // kilometres of Homs" (a distance is no arrival).
+    private bool MovesIn(SentenceView sentence, int offset)
+    {
+        var first = sentence.IndexOfOffset(offset);
+        for (var t = first; t < first + MoveInWindow && t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (vocabulary.MoveInWords.Contains(sentence.Input.Tokens[t]))
+            {
+                return !sentence.AnyTokenAfter(t, 2 * MoveInWindow, vocabulary.DistanceUnits.Contains);
+            }
+        }
+
+        return false;
+    }
 
     // "…, where HTS fighters then entered", « où les rebelles sont entrés », "as rebels closed in": the active control verb
     // whose subject the actor is, when it has no place of its own (it acts on the place just left).
@@ -552,7 +628,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // stormed…") or as what is evacuated (« évacuer les civils de X », "evacuate our people from X"), and shops or supplies
     // as the object ("stormed the petrol stations of X") are no side taking or leaving ground.
     private bool CivilianSense(SentenceView sentence, PhraseMatch<VerbRule> verb, ControlTier tier) =>
-        (tier == ControlTier.Withdrawn && (sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains) || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.Civilians.Contains)))
+        (tier == ControlTier.Contested && sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains) && !sentence.Actors.Any(a => a.End <= sentence.TokenStart(verb.First)))
+        || (tier == ControlTier.Withdrawn && (sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains) || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.Civilians.Contains)))
         || (sentence.AnyTokenBefore(verb.First, CivilianObjectWindow - 1, vocabulary.Civilians.Contains) && !sentence.Actors.Any(a => a.End <= sentence.TokenStart(verb.First) && a.Start >= sentence.TokenStart(Math.Max(0, verb.First - CivilianObjectWindow))))
         || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.CivilianObjects.Contains);
 
@@ -631,7 +708,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var anaphor = sentence.Anaphors.FirstOrDefault(a => placesFollow
             ? a.First > verb.Last && a.First - verb.Last <= AnaphorWindow
             : a.Last < verb.First && verb.First - a.Last <= AnaphorWindow);
-        if (anaphor is null)
+        // « 50'den fazla köy ve beldeyi » (more than 50 villages and towns): a word of a count's list names no town.
+        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2))
         {
             return null;
         }
@@ -668,6 +746,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     private static bool IsSettlement(PlaceMention place) => place.Place?.Kind is PlaceKind.City or PlaceKind.Town or PlaceKind.Village;
 
+    // « l'autoroute M4 » that the gazetteer does not know is a road all the same.
+    private static bool IsRoad(PlaceMention place) => place.Place?.Kind == PlaceKind.Road || (place.Place is null && place.Span.Cue.Kind == PlaceKind.Road);
+
     private static bool IsAreal(PlaceMention place) => place.Place?.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Subdistrict or PlaceKind.Region or PlaceKind.Road;
 
     private bool Genitive(PlaceMention place) => HasSuffix(place, vocabulary.GenitiveSuffixes);
@@ -701,7 +782,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // « Atareb, que les rebelles ont conquise vendredi », "Saraqib, which rebels seized": a place, a comma, a relative word,
     // then the clause holding the verb.
-    private PlaceMention? RelativeAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    private List<PlaceMention>? RelativeAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var relative = sentence.LastTokenBefore(verb.First, HedgeWindow, vocabulary.RelativeWords.Contains);
         if (relative < 0 || !sentence.Input.Tokens[relative].PunctuationBefore)
@@ -709,9 +790,37 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return null;
         }
 
+        // « Tell Aar et Maarrat, au nord de Hama, que les combattants ont investies »: past a locator, the list before it.
         var at = sentence.TokenStart(relative);
-        var place = sentence.Places.LastOrDefault(p => p.Span.End <= at);
-        return place is not null && place.IsResolved && !IsAreal(place) && sentence.OnlyListWords(place.Span.End, at) ? place : null;
+        var before = sentence.Places.Where(p => p.Span.End <= at).ToList();
+        var last = before.FindLastIndex(p => !IsLocator(p, ControlTier.Entered));
+        if (last < 0 || !before[last].IsResolved || IsAreal(before[last]) || !(sentence.OnlyListWords(before[last].Span.End, at) || before.Skip(last + 1).Any()))
+        {
+            return null;
+        }
+
+        var first = last;
+        while (first > 0 && before[first - 1].IsResolved && !IsLocator(before[first - 1], ControlTier.Entered) && sentence.OnlyListWords(before[first - 1].Span.End, before[first].Span.Start))
+        {
+            first--;
+        }
+
+        return before[first..(last + 1)];
+    }
+
+    // « X, où des combats font rage », "X, a town north of Hama, where clashes raged": a where word after a comma just before
+    // the verb, and the last place before it that is not a locator.
+    private PlaceMention? WhereAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var where = sentence.LastTokenBefore(verb.First + 1, 2, vocabulary.WhereWords.Contains);
+        if (where < 0 || !sentence.CommaJustBefore(where))
+        {
+            return null;
+        }
+
+        var at = sentence.TokenStart(where);
+        var place = sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !IsLocator(p, ControlTier.Contested) && !HasSuffix(p, vocabulary.LocatorSuffixes));
+        return place;
     }
 
     // « C'est la localité de X que le régime a abandonnée », "It is the town of X that the army gave up": a cleft opener,
@@ -734,6 +843,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool OwnPositions(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule) => rule.ObjectBeforeVerb
         ? sentence.AnyTokenBefore(verb.First, 1, vocabulary.OwnPositionWords.Contains)
         : sentence.AnyTokenAfter(verb.Last, 1, vocabulary.OwnPositionWords.Contains);
+
+    // « X'in de muhaliflerin kontrolüne geçtiği bildirildi » (X too was reported to have passed under the rebels' control): a
+    // genitive is the subject of a clause whose verb ends in an object participle.
+    private bool ParticipleSubject(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
+        verb.Phrase.Value is { ObjectBeforeVerb: true, Passive: true } && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectParticipleEndings);
 
     private static bool EndsWithAny(TextToken token, IReadOnlyList<string> endings) =>
         endings.Any(e => token.Key.Length > e.Length + 2 && token.Key.EndsWith(e, StringComparison.Ordinal));
@@ -774,6 +888,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         foreach (var group in controls.GroupBy(e => (e.Place?.Place?.Id, e.Place?.Place is null ? e.Place?.Span.Start : null)))
         {
             var list = group.ToList();
+
+            // "pulled out of X as insurgents closed in on the town's edge": the approach named by a word for X is not the
+            // side that moved in, nor a second event at X.
+            if (list.Exists(e => e.Tier == ControlTier.Withdrawn))
+            {
+                list.RemoveAll(e => e.Tier == ControlTier.Reached && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal));
+            }
+
             var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
             var withdrawn = list.FirstOrDefault(e => e.Tier == ControlTier.Withdrawn);
             var incomer = list.FirstOrDefault(e => e.Tier is ControlTier.Entered or ControlTier.Reached or ControlTier.Contested && !e.Gainer.IsUnknown
@@ -978,6 +1100,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 return true;
             }
 
+            // "the ministry said late on Friday": a word of the time of day does not part the saying from its day.
+            if (vocabulary.DayPartWords.Contains(tokens[t]))
+            {
+                continue;
+            }
+
             if (tokens[t].Key.Length > 3)
             {
                 break;
@@ -1123,7 +1251,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // "Anadan, which the insurgents say they seized", « Kuweires, que les rebelles disent avoir prise »: a relative clause whose
     // verb follows a word of saying.
-    private PlaceMention? ReportedRelativeAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    private List<PlaceMention>? ReportedRelativeAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var relative = sentence.LastTokenBefore(verb.First, 2 * HedgeWindow, vocabulary.RelativeWords.Contains);
         if (relative < 0 || !sentence.Input.Tokens[relative].PunctuationBefore || sentence.Verbs.Any(v => v.First > relative && v.Last < verb.First)
@@ -1134,7 +1262,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         var at = sentence.TokenStart(relative);
         var place = sentence.Places.LastOrDefault(p => p.Span.End <= at);
-        return place is { IsResolved: true } && !IsAreal(place) && sentence.OnlyListWords(place.Span.End, at) ? place : null;
+        return place is { IsResolved: true } && !IsAreal(place) && sentence.OnlyListWords(place.Span.End, at) ? [place] : null;
     }
 
     // « la « libération » de la capitale », "left the capital": the last city named before the word.
@@ -1265,9 +1393,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             _vocabulary = found.Vocabulary;
             var actors = input.Actors.Where(a => a.Start >= start && a.End <= end && !Overlaps(a.Start, a.End, Places)).ToList();
 
-            // « هيئة تحرير الشام » (the Levant Liberation Committee) names an actor; its « liberation » is not a verb.
+            // « هيئة تحرير الشام » (the Levant Liberation Committee) names an actor; its « liberation » is not a verb. A verb
+            // that only starts with an actor's words (« rejim güçlerinden aldı », took from the regime's forces) is one.
             Verbs = [.. found.Verbs.Where(v => v.First >= _firstToken && v.Last <= _lastToken
-                && !actors.Any(a => Inside(input.Tokens[v.First], a) || Inside(input.Tokens[v.Last], a)))];
+                && !actors.Any(a => Inside(input.Tokens[v.First], a) && Inside(input.Tokens[v.Last], a)))];
 
             // "the SDF-held town", « tenue par les FDS »: a holder loses, it never gains; "backed by Russia" names who backs the
             // subject; « quelles factions » asks who: none of them is the subject.
@@ -1394,6 +1523,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         /// <summary>The sentence's first token.</summary>
         public int FirstToken => _firstToken;
 
+        /// <summary>The index of the first token at or after an offset.</summary>
+        public int IndexOfOffset(int offset) => FirstTokenAtOrAfter(Input.Tokens, offset);
+
         /// <summary>The index of a token of this sentence.</summary>
         public int IndexOf(TextToken token) => FirstTokenAtOrAfter(Input.Tokens, token.Start);
 
@@ -1436,6 +1568,22 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 {
                     return true;
                 }
+            }
+
+            return false;
+        }
+
+        // Within a window of words after the token, not counting the words of actors' names.
+        public bool AnyWordAfterActors(int token, int window, Func<TextToken, bool> test)
+        {
+            for (int t = token + 1, words = 0; t <= _lastToken && words < window; t++)
+            {
+                if (test(Input.Tokens[t]))
+                {
+                    return true;
+                }
+
+                words += Input.Actors.Any(a => Inside(Input.Tokens[t], a)) ? 0 : 1;
             }
 
             return false;
@@ -1597,6 +1745,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // Words between a road's ends (« reliant la capitale Damas à Alep »).
         private static readonly HashSet<string> RoadEndFillers = ["a", "to", "capitale", "capital", "line", "lines", "ligne", "lignes", "route", "routes", "town", "towns", "ville", "villes", "localites", "villages"];
 
+        // Words that open a relative clause set off by commas (« , qui relie Alep à Lattaquié, »).
+        private static readonly HashSet<string> RelativeAsideWords = ["qui", "que", "ou", "which", "who", "that", "where", "التي", "الذي", "حيث"];
+
         // Words that open another clause: the verb's objects stop there.
         private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
 
@@ -1608,6 +1759,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var limit = Math.Min(_lastToken, verbToken + window);
             for (var t = verbToken + 1; t <= limit; t++)
             {
+                if (RelativeAsideAt(t) is { } aside)
+                {
+                    t = FirstTokenAtOrAfter(Input.Tokens, aside) - 1;
+                    continue;
+                }
+
                 if (OpensClause(t) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOfAny(';', ':') >= 0)
                 {
                     return Input.Tokens[t - 1].End;
@@ -1624,6 +1781,51 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var at = Input.Tokens[t].Start;
             return from < at && Input.Text.AsSpan(from, at - from).IndexOf(',') >= 0
                 && Input.Text.AsSpan(Input.Tokens[t].End, Input.Tokens[verbToken].Start - Input.Tokens[t].End).IndexOf(',') >= 0;
+        }
+
+        // "the M5, which links the capital to the north, near X", « l'autoroute M4, qui relie Alep à Lattaquié, à hauteur de X »:
+        // a relative word after a comma, closed by a comma that a word of where follows; the offset after the closing comma.
+        private int? RelativeAsideAt(int t)
+        {
+            if (t <= _firstToken || !RelativeAsideWords.Contains(Input.Tokens[t].Key) || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOf(',') < 0)
+            {
+                return null;
+            }
+
+            var close = Input.Text.IndexOf(',', Input.Tokens[t].End, End - Input.Tokens[t].End);
+            var next = close < 0 ? _lastToken + 1 : FirstTokenAtOrAfter(Input.Tokens, close);
+            return next <= _lastToken && (_vocabulary.LocativeWords.Contains(Input.Tokens[next]) || _vocabulary.LocatorWords.Contains(Input.Tokens[next])) ? close + 1 : null;
+        }
+
+        // Only an aside that opens after the verb (its own verb's places are in it).
+        public bool InRelativeAside(PlaceMention place, int verbEnd)
+        {
+            for (var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start) - 1; t > _firstToken; t--)
+            {
+                if (Input.Text.AsSpan(Input.Tokens[t].End, place.Span.Start - Input.Tokens[t].End).IndexOf(',') >= 0)
+                {
+                    return false;
+                }
+
+                if (RelativeAsideAt(t) is { } end)
+                {
+                    return Input.Tokens[t].Start >= verbEnd && place.Span.End <= end;
+                }
+            }
+
+            return false;
+        }
+
+        // « Après Alep, », "After Aleppo,": an after word opening the sentence (or a clause after a comma), the place, a comma.
+        public bool OpensSequence(PlaceMention place, WordSet afterWords)
+        {
+            var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start) - 1;
+            if (t < _firstToken || !afterWords.Contains(Input.Tokens[t]) || Input.Text.AsSpan(place.Span.End).TrimStart(' ') is not [',', ..])
+            {
+                return false;
+            }
+
+            return t == _firstToken || Input.Text.AsSpan(Input.Tokens[t - 1].End, Input.Tokens[t].Start - Input.Tokens[t - 1].End).IndexOf(',') >= 0;
         }
 
         public int ClauseStart(int verbToken, int window)
@@ -1651,8 +1853,28 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // « Halep'in batı kırsalında … 12 köyü »: in Turkish the count follows its region.
+        // « 50'den fazla köy » (more than 50 villages): a qualifier may stand between.
         private bool Counted(PhraseMatch<string> unit) =>
-            unit.First > _firstToken && double.TryParse(Input.Tokens[unit.First - 1].Key, NumberStyles.None, CultureInfo.InvariantCulture, out _);
+            AnyToken(unit.First - 3, unit.First - 1, t => TryNumber(t.Key, out _) || NumberWithSuffix(t.Key));
+
+        // « 50'den » folded to one word: digits, then letters.
+        private static bool NumberWithSuffix(string key)
+        {
+            var digits = 0;
+            while (digits < key.Length && char.IsAsciiDigit(key[digits]))
+            {
+                digits++;
+            }
+
+            return digits > 0 && digits < key.Length && key[digits..].All(char.IsLetter);
+        }
+
+        // « 50'den » (from 50): a Turkish suffix after an apostrophe is no part of the number.
+        private static bool TryNumber(string key, out double value)
+        {
+            var apostrophe = key.IndexOfAny(['\'', '’']);
+            return double.TryParse(apostrophe > 0 ? key[..apostrophe] : key, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
 
         // « ont fui vers X »; in Turkish the word follows (« Sefire'ye doğru »).
         public bool AfterDestinationWord(PlaceMention place, bool wordBefore)
@@ -1668,10 +1890,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // "pressed on towards X", « poursuivi vers X »: a destination word shortly before the place, not one said again after a conjunction.
-        public bool HeadingTo(PlaceMention place)
+        // Only after the place before it: in "moved into X and Y", « into » is X's.
+        public bool HeadingTo(PlaceMention place, int after)
         {
             var t = FirstTokenAtOrAfter(Input.Tokens, place.Span.Start);
-            for (var d = Math.Max(_firstToken + 1, t - 3); d < t; d++)
+            for (var d = Math.Max(Math.Max(_firstToken + 1, t - 3), FirstTokenAtOrAfter(Input.Tokens, after)); d < t; d++)
             {
                 if (_vocabulary.Destinations.Contains(Input.Tokens[d]) && !Conjunctions.Contains(Input.Tokens[d - 1].Key))
                 {
@@ -1746,6 +1969,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             var semicolon = Input.Text.LastIndexOf(';', Input.Tokens[verbToken].Start, Input.Tokens[verbToken].Start - Start);
             return Math.Max(opening, semicolon + 1);
+        }
+
+        // The last comma between two offsets, or -1 (then nothing lies between a place and the clause after it).
+        public int LastCommaBefore(int offset, int from)
+        {
+            var comma = offset > from ? Input.Text.LastIndexOf(',', offset - 1, offset - from) : -1;
+            return comma < 0 ? -1 : comma;
         }
 
         public bool PunctuationBetween(int from, int to) => to > from && Input.Text.AsSpan(from, to - from).IndexOfAny(',', ';') >= 0;
@@ -1935,7 +2165,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             for (var t = _firstToken; t <= _lastToken; t++)
             {
-                if (!double.TryParse(Input.Tokens[t].Key, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+                if (!TryNumber(Input.Tokens[t].Key, out var value))
                 {
                     continue;
                 }

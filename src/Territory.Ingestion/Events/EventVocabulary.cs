@@ -221,6 +221,15 @@ public sealed class EventVocabulary
     /// <summary>Words of not knowing ("unclear", « on ignore », لم يُعرف, « bilinmiyor »): with them a question word asks who.</summary>
     public WordSet UncertaintyWords { get; private init; } = null!;
 
+    /// <summary>Words of the time of day ("late", « tard »): between a verb of saying and its day, the day is still the report's.</summary>
+    public WordSet DayPartWords { get; private init; } = null!;
+
+    /// <summary>Words opening a clause of time or contrast ("as", « tandis que »): a side after one moves in only by a verb of its own.</summary>
+    public WordSet WhileWords { get; private init; } = null!;
+
+    /// <summary>Words opening a clause of place after a place ("where", « où », حيث): fighting told there is at that place.</summary>
+    public WordSet WhereWords { get; private init; } = null!;
+
     /// <summary>Endings of an Arabic verb that carry its object (« اقتحمها », stormed it): the place just named.</summary>
     public IReadOnlyList<string> ObjectPronounEndings { get; private init; } = [];
 
@@ -272,7 +281,7 @@ public sealed class EventVocabulary
         var units = new List<Phrase<string>>();
         var anaphors = new List<Phrase<string>>();
         var clefts = new List<Phrase<string>>();
-        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [], departureWords = [], uncertaintyWords = [], objectPronounEndings = [];
+        List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [], departureWords = [], uncertaintyWords = [], objectPronounEndings = [], dayPartWords = [], whereWords = [], whileWords = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -371,6 +380,9 @@ public sealed class EventVocabulary
             objectParticipleEndings.AddRange(Strings(entry, "objectParticipleEndings").Select(e => NameNormalizer.FoldWord(e)));
             departureWords.AddRange(Strings(entry, "departureWords"));
             uncertaintyWords.AddRange(Strings(entry, "uncertaintyWords"));
+            dayPartWords.AddRange(Strings(entry, "dayPartWords"));
+            whereWords.AddRange(Strings(entry, "whereWords"));
+            whileWords.AddRange(Strings(entry, "whileWords"));
             objectPronounEndings.AddRange(Strings(entry, "objectPronounEndings").Select(e => NameNormalizer.FoldWord(e)));
         }
 
@@ -435,6 +447,9 @@ public sealed class EventVocabulary
             ObjectParticipleEndings = [.. objectParticipleEndings],
             DepartureWords = new WordSet(departureWords),
             UncertaintyWords = new WordSet(uncertaintyWords),
+            DayPartWords = new WordSet(dayPartWords),
+            WhereWords = new WordSet(whereWords),
+            WhileWords = new WordSet(whileWords),
             ObjectPronounEndings = [.. objectPronounEndings],
         };
         vocabulary.LoadMoreKeys(document.RootElement);

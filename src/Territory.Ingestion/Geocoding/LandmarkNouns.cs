@@ -200,10 +200,11 @@ public sealed class LandmarkNouns
             return true;
         }
 
-        // The link word directly before, or before one adjective ("the ancient Citadel").
+        // The link word or a possessive directly before, or before one adjective ("the ancient Citadel", "Aleppo's medieval
+        // citadel", "the city's ancient citadel").
         for (var k = t - 1; k >= 0 && k >= t - 2 && tokens[k].Sentence == token.Sentence; k--)
         {
-            if (_vocabulary.Links.Contains(tokens[k].Key))
+            if (_vocabulary.Links.Contains(tokens[k].Key) || IsPossessive(text, tokens[k]))
             {
                 return true;
             }
@@ -216,6 +217,9 @@ public sealed class LandmarkNouns
 
         return false;
     }
+
+    private static bool IsPossessive(string text, TextToken token) =>
+        token.StemKey is not null && token.End - token.Start > 2 && text[token.End - 1] is 's' or 'S' && text[token.End - 2] is '\'' or '’';
 
     // The landmark of the city named in the noun's sentence: the city itself (Aleppo, « Alep »), or a place bearing its
     // name ("Aleppo University"). The nearest such landmark wins.

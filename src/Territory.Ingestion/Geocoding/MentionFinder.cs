@@ -735,9 +735,23 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return false;
         }
 
+        // « اليوم الخميس » (Thursday, not al-Khamisiyeh), « وآذار » (and March, not Athar), « Cuma », "Sunday": a day or a
+        // month is no place unless a cue names a place written exactly so (« قرية الخميس » is no Khamisiyeh either).
+        if (bare.Any(vocabulary.DateWords.Contains) && (cue == MentionCue.Empty || match.Candidates.All(c => c.Match != NameMatch.Exact)))
+        {
+            return false;
+        }
+
         if (cue != MentionCue.Empty)
         {
             return true;
+        }
+
+        // "Assad's rule", « Esad'ın », « d'Assad », « al-Assad », « Colani'nin »: a person's last name, whatever is written
+        // on it, is that person and not a village spelled like it (Sadad, Jlein).
+        if (bare.Any(vocabulary.Surnames.Contains))
+        {
+            return false;
         }
 
         if (lone && !HasMark(text, word) && !RejectsCommonWord(tokens, match, word, bare, language))
@@ -791,7 +805,11 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     // vocabulary lists as a homograph (الحرية is freedom before it is Hurriyeh), is no name.
     private bool RejectsCommonWord(IReadOnlyList<TextToken> tokens, Match match, TextToken word, List<string> bare, string? language)
     {
-        if (bare.Any(b => vocabulary.CommonWords.Contains(b, language) || (word.IsArabic && vocabulary.IsHomograph(b, language))))
+        // « Ordunun » (the army's), « Rejimin », « Kürtler »: a common noun or an ethnonym keeps its ending written on it
+        // (a name takes one after an apostrophe), so the word without the ending is checked too.
+        if (bare.Any(b => vocabulary.CommonWords.Contains(b, language) || (word.IsArabic && vocabulary.IsHomograph(b, language)))
+            || WithoutEndings(word, language).Any(b => vocabulary.CommonWords.Contains(b, language) || vocabulary.IsHomograph(b, language)
+                || (vocabulary.FunctionWords.Contains(b) && !vocabulary.DateWords.Contains(b))))
         {
             return false;
         }
@@ -804,10 +822,10 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
                 return false;
             }
 
-            // « سيطرتها الكاملة » (its complete control): a definite feminine word right after a feminine noun is an adjective
-            // agreeing with it, not a look-alike of a name (الكاملية).
+            // « الطريق » (the road, not al-Traq), « سيطرتها الكاملة » (its complete control, not al-Kamiliyeh): a lone definite
+            // word is a common noun or an adjective, not a look-alike of a name; only a name written exactly so is one.
             var article = HasArabicArticle(tokens[match.First].Key);
-            if (article && match.Candidates.All(c => c.Match != NameMatch.Exact) && AgreesWithNounBefore(tokens, match.First))
+            if (article && match.Candidates.All(c => c.Match != NameMatch.Exact))
             {
                 return false;
             }
@@ -820,24 +838,6 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         return match.Candidates.Any(c => c.Match == NameMatch.Exact || c.NameScore >= MinimumLoneLookAlikeScore);
     }
-
-    // The word ends in a ta marbuta and the one before it is a feminine noun: ة, or ت with a pronoun suffix (سيطرتها، قوته).
-    private static bool AgreesWithNounBefore(IReadOnlyList<TextToken> tokens, int first)
-    {
-        if (first == 0 || !tokens[first - 1].IsArabic || tokens[first - 1].Sentence != tokens[first].Sentence || tokens[first].PunctuationBefore
-            || !EndsFeminine(tokens[first].Key))
-        {
-            return false;
-        }
-
-        var noun = tokens[first - 1].Key;
-        return EndsFeminine(noun) || FeminineWithPronoun.Any(suffix => noun.Length > suffix.Length + 2 && noun.EndsWith(suffix, StringComparison.Ordinal));
-    }
-
-    // Folded keys may write the ta marbuta as ه.
-    private static bool EndsFeminine(string key) => key.EndsWith('ة') || key.EndsWith('ه');
-
-    private static readonly string[] FeminineWithPronoun = ["تها", "تهم", "تهن", "ته", "تنا", "تك", "تي", "تهما"];
 
     // The pattern of plural nouns أفعال (أجزاء, أطراف, أحياء, أرياف), folded: alef, two letters, alef, then the last
     // letter (a final hamza folds away).
@@ -858,6 +858,24 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             {
                 var rest = word.Key[prefix.Length..];
                 yield return NameNormalizer.Normalize(prefix.EndsWith('ل') && rest.StartsWith('ل') ? "ا" + rest : rest);
+            }
+        }
+    }
+
+    // A Latin word with an ending of the language written directly on it (« Ordunun », « Kürtler »): the word without it.
+    // A month's abbreviation so left (« Mare » less « e ») says nothing.
+    private IEnumerable<string> WithoutEndings(TextToken word, string? language)
+    {
+        if (word.IsArabic || word.StemKey is not null || language is null || !vocabulary.NounEndings.TryGetValue(language, out var endings))
+        {
+            yield break;
+        }
+
+        foreach (var ending in endings)
+        {
+            if (word.Key.Length - ending.Length >= 3 && word.Key.EndsWith(ending, StringComparison.Ordinal))
+            {
+                yield return NameNormalizer.Normalize(word.Key[..^ending.Length]);
             }
         }
     }

@@ -102,6 +102,24 @@ public sealed record PlaceVocabulary
     /// <summary>People's names as folded words (« Bachar al-Assad », « بشار الأسد »): never places, nor are their neighbours.</summary>
     public IReadOnlyList<IReadOnlyList<string>> People { get; private init; } = [];
 
+    /// <summary>
+    /// The last word of each person's name (« assad », « jolani », « اسد »), as orthographic keys: alone, with a possessive or
+    /// a suffix ("Assad's", « Esad'ın », « d'Assad », « al-Assad »), it is that person, not a village spelled like it.
+    /// </summary>
+    public FrozenSet<string> Surnames { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>
+    /// Weekdays and months of the date vocabulary (« الخميس », « آذار », « تشرين », "Sunday", « Cuma »), as orthographic keys:
+    /// a lone one is no place unless written exactly as a place's name after a cue (« قرية الخميس »).
+    /// </summary>
+    public FrozenSet<string> DateWords { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>
+    /// Per language, case and plural endings written directly on a common noun (Turkish « Ordunun », « Rejimin »; a name
+    /// takes them after an apostrophe), folded, longest first.
+    /// </summary>
+    public FrozenDictionary<string, string[]> NounEndings { get; private init; } = FrozenDictionary<string, string[]>.Empty;
+
     /// <summary>Titles written before a person's name (« le président », الرئيس, "Cumhurbaşkanı"): the name after them is a person's.</summary>
     public FrozenSet<string> PersonTitles { get; private init; } = FrozenSet<string>.Empty;
 
@@ -128,6 +146,8 @@ public sealed record PlaceVocabulary
                 .Union(Dates.DateVocabulary.Default.Weekdays.Keys).Union(Dates.DateVocabulary.Default.Months.Keys)
                 .ToFrozenSet(StringComparer.Ordinal),
             CommonWords = CommonWords.Embedded,
+            DateWords = Dates.DateVocabulary.Default.Weekdays.Keys.Concat(Dates.DateVocabulary.Default.Months.Keys).Concat(Dates.DateVocabulary.Default.TwoWordMonths.Keys)
+                .Select(NameNormalizer.Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
         };
     }
 
@@ -158,6 +178,7 @@ public sealed record PlaceVocabulary
         var titles = new HashSet<string>(StringComparer.Ordinal);
         var neverAlone = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);
         var joiners = new HashSet<string>(StringComparer.Ordinal);
+        var endings = new Dictionary<string, string[]>(StringComparer.Ordinal);
         foreach (var (language, entry) in file.Languages)
         {
             titles.UnionWith(entry.Titles.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
@@ -165,6 +186,7 @@ public sealed record PlaceVocabulary
             links.UnionWith(entry.Connectors.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0));
             prefixes.AddRange(entry.Prefixes.Select(NameNormalizer.FoldWord));
             homographs[language] = entry.Homographs.Select(NameNormalizer.Normalize).ToFrozenSet(StringComparer.Ordinal);
+            endings[language] = [.. entry.NounEndings.Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).Distinct().OrderByDescending(w => w.Length)];
             neverAlone[language] = entry.NeverAlone.Select(NameNormalizer.Normalize).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal);
             foreach (var cue in entry.Cues)
             {
@@ -195,6 +217,9 @@ public sealed record PlaceVocabulary
             NeverAlone = neverAlone.ToFrozenDictionary(StringComparer.Ordinal),
             ListJoiners = joiners.ToFrozenSet(StringComparer.Ordinal),
             People = [.. (file.People ?? []).Select(p => (IReadOnlyList<string>)Words(p)).Where(w => w.Count > 0)],
+            Surnames = (file.People ?? []).Select(p => Words(p)).Where(w => w.Length > 1).Select(w => NameNormalizer.Normalize(w[^1])).Where(w => w.Length > 0)
+                .ToFrozenSet(StringComparer.Ordinal),
+            NounEndings = endings.ToFrozenDictionary(StringComparer.Ordinal),
             PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
             AirportWords = Folded(file.CityAirport?.Airport),
             AirportOwnerWords = Folded(file.CityAirport?.Owner),
@@ -245,6 +270,9 @@ public sealed record PlaceVocabulary
 
         [JsonPropertyName("and")]
         public string[] And { get; init; } = [];
+
+        [JsonPropertyName("nounEndings")]
+        public string[] NounEndings { get; init; } = [];
     }
 
     private sealed record CueEntry(string? Before, string? After, string? Kind, string? Relation, string? Direction, bool List = false);

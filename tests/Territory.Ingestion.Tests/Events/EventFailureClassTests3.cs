@@ -44,7 +44,7 @@ public class EventFailureClassTests3
     [InlineData("fr", "2024-11-30", "Les soldats se sont retirés de Dana, où des groupes rebelles ont pris position.", "withdrawn Dana opposition 2024-11-27..2024-11-30")]
     [InlineData("ar", "2024-11-30", "انسحبت قوات النظام من سراقب ودخلتها فصائل المعارضة.", "withdrawn Saraqab opposition 2024-11-27..2024-11-30")]
     [InlineData("ar", "2024-11-30", "انسحبت قوات النظام من سراقب والأتارب ودخلتهما الفصائل.", "withdrawn Saraqab opposition 2024-11-27..2024-11-30|withdrawn Atareb opposition 2024-11-27..2024-11-30")]
-    [InlineData("tr", "2024-11-30", "Muhalifler rejimin çekildiği Serakib'e girdi.", "entered Saraqab opposition 2024-11-27..2024-11-30")]
+    [InlineData("tr", "2024-11-30", "Muhalifler rejimin çekildiği Serakib'e girdi.", "withdrawn Saraqab opposition 2024-11-27..2024-11-30")] // convention 1: entered where the regime had withdrawn
 
     // 8. Turkish: fighting in a list of places
     [InlineData("tr", "2024-12-04", "Suran ve Taybetü'l-İmam'da muhalifler ile rejim güçleri arasındaki çatışmalar sürüyor.", "contested Suran opposition 2024-11-27..2024-12-04|contested Tiba Elemam opposition 2024-11-27..2024-12-04")]
