@@ -214,13 +214,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
         // "took Atarib", but "the battle took place in Aleppo": a short common verb's place follows it closely too.
-        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords))
+        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords) && !KindWordBefore(sentence, verb, places[0]))
         {
             places = [];
         }
 
         // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
-        if (placesFollow && !rule.Nominal && RelativeAntecedent(sentence, verb) is { } antecedent
+        if (placesFollow && !rule.Nominal && (RelativeAntecedent(sentence, verb) ?? ReportedRelativeAntecedent(sentence, verb)) is { } antecedent
             && !places.Any(p => p.Span.Start < sentence.NextComma(sentence.TokenEnd(verb.Last))))
         {
             places = antecedent;
@@ -250,7 +250,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var anaphor = false;
-        if (places.Count == 0 && !rule.Close && AnaphorPlace(sentence, verb, placesFollow) is { } city)
+        if (places.Count == 0 && !rule.Close && !FleesTowardsAnaphor(sentence, verb, tier) && (CapitalPlace(sentence, verb, placesFollow) ?? AnaphorPlace(sentence, verb, placesFollow)) is { } city)
         {
             places = [city];
             anaphor = true;
@@ -267,16 +267,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal; "panic seized X" is
         // another sense.
         // "attacking its checkpoints around X", « qui attaquaient ses positions », هاجموا نقاطها: the defender's own ground.
-        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)))
+        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Withdrawn && LeaderLeaves(sentence, verb)) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)))
         {
             yield break;
         }
 
         var subject = rule.Nominal ? NominalAgent(sentence, verb, rule)
-            : rule.Passive ? AgentAfter(sentence, verb) : Subject(sentence, verb, rule);
+            : rule.Passive ? AgentBeforeAfterWord(sentence, verb) : Subject(sentence, verb, rule);
         if (tier == ControlTier.Contested)
         {
-            subject = whereSide ?? Attacker(sentence, verb, subject);
+            subject = whereSide ?? PrecedentAttacker(sentence, Attacker(sentence, verb, subject));
         }
 
         // "The army lost control of X", « باتت حماة خارج سيطرة النظام »: the side named lost it; who took it is not said.
@@ -306,7 +306,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var incomer = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !a.Actor.IsUnknown && a.Actor.Side != loser.Side && !sentence.InParentheses(a.Start)
                 && !Approaches(sentence, a)
                 && ((sentence.SameClause(verbEnd, a.Start) && !(sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 1, vocabulary.WhileWords.Contains) && NextVerbOf(sentence, a) is null)) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
-                    || MovesIn(sentence, a.End) || MovesIn(sentence, sentence.PastAside(a.End))));
+                    || PassiveIncomer(sentence, verbEnd, a) || MovesIn(sentence, a.End) || MovesIn(sentence, sentence.PastAside(a.End))));
             gainer = incomer?.Actor ?? gainer;
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
@@ -485,7 +485,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
-            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Apposition(sentence, all, i) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
@@ -1059,7 +1059,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     {
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.Last);
-        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd)) && !DatesTheReport(sentence, d)).ToList();
+        var dates = sentence.Dates.Where(d => d.Year is null && sentence.SameClause(Math.Min(d.End, verbStart), Math.Max(d.Start, verbEnd)) && !DatesTheReport(sentence, d) && !DatesALaunch(sentence, verb, d)).ToList();
 
         // "took X on Friday and are now at the gates of Y", « et se trouvent désormais aux portes de »: a present state after
         // a dated clause is not of that day.
@@ -1213,6 +1213,149 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         return kept;
+    }
+
+    // « Des combats opposent les FDS aux factions de l'ANS », "clashes pitted the SDF against the SNA": of the sides named, the
+    // one the vocabulary's precedence says attacks the other.
+    private Actor? PrecedentAttacker(SentenceView sentence, Actor? chosen)
+    {
+        if (chosen is null || vocabulary.AttackerPrecedence.Count == 0)
+        {
+            return chosen;
+        }
+
+        foreach (var other in sentence.Actors.Where(a => !a.Actor.IsUnknown && !sentence.InParentheses(a.Start)).Select(a => a.Actor))
+        {
+            if (other.Side != chosen.Side && vocabulary.AttackerPrecedence.Any(p => Matches(other, p.Attacker) && Matches(chosen, p.Defender)))
+            {
+                chosen = other;
+            }
+        }
+
+        return chosen;
+
+        static bool Matches(Actor actor, string entry) => entry == "*" || entry == actor.Key || entry == actor.Parent || entry == actor.Side;
+    }
+
+    // "captured X from Kurdish-led forces, along with the nearby Y", « …, ainsi que le village voisin de Y »: the list goes on past
+    // the aside naming the loser, to a place a few words on that no locator ("near", « à l'ouest de ») places and no count or area stands before
+    // (« ainsi que plusieurs villages autour de Y »).
+    private bool ContinuesList(SentenceView sentence, List<PlaceMention> window, int i)
+    {
+        var continuation = PhrasesBetween(vocabulary.ListContinuations, sentence, window[i - 1].Span.End, window[i].Span.Start).LastOrDefault();
+        var place = sentence.FirstTokenFrom(window[i].Span.Start, sentence.FirstToken + sentence.TokenCount, _ => true);
+        return continuation is not null && place - continuation.Last <= AnaphorWindow && !sentence.LocatorWordBefore(window[i], vocabulary.LocatorWords)
+            && sentence.Actors.Any(a => a.Start >= window[i - 1].Span.End && a.End <= sentence.TokenStart(continuation.First))
+            && !sentence.AnyTokenAfter(continuation.Last, place - continuation.Last - 1, t => vocabulary.LocatorWords.Contains(t) || vocabulary.LocativeWords.Contains(t) || vocabulary.AreaNouns.Contains(t))
+            && !sentence.ClaimUnits.Any(u => u.First > continuation.Last && u.Last < place);
+    }
+
+    // "Anadan, which the insurgents say they seized", « Kuweires, que les rebelles disent avoir prise »: a relative clause whose
+    // verb follows a word of saying.
+    private List<PlaceMention>? ReportedRelativeAntecedent(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var relative = sentence.LastTokenBefore(verb.First, 2 * HedgeWindow, vocabulary.RelativeWords.Contains);
+        if (relative < 0 || !sentence.Input.Tokens[relative].PunctuationBefore || sentence.Verbs.Any(v => v.First > relative && v.Last < verb.First)
+            || !sentence.AnyTokenAfter(relative, verb.First - relative - 1, vocabulary.SayWords.Contains))
+        {
+            return null;
+        }
+
+        var at = sentence.TokenStart(relative);
+        var place = sentence.Places.LastOrDefault(p => p.Span.End <= at);
+        return place is { IsResolved: true } && !IsAreal(place) && sentence.OnlyListWords(place.Span.End, at) ? [place] : null;
+    }
+
+    // « la « libération » de la capitale », "left the capital": the last city named before the word.
+    private PlaceMention? CapitalPlace(SentenceView sentence, PhraseMatch<VerbRule> verb, bool placesFollow)
+    {
+        var (first, last) = placesFollow ? (verb.Last + 1, verb.Last + AnaphorWindow) : (verb.First - AnaphorWindow, verb.First - 1);
+        (first, last) = (Math.Max(sentence.FirstToken, first), Math.Min(sentence.FirstToken + sentence.TokenCount - 1, last));
+        var capital = first > last ? [] : PhrasesBetween(vocabulary.CapitalAnaphors, sentence, sentence.TokenStart(first), sentence.TokenEnd(last));
+        return capital.Count == 0 ? null
+            : sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(capital[0].First) && p.Place?.Kind == PlaceKind.City && !InRegion(p));
+    }
+
+    // « فرار جماعي لعناصر النظام نحو المدينة », "fleeing towards the city": the city is where they go, not what they left.
+    private bool FleesTowardsAnaphor(SentenceView sentence, PhraseMatch<VerbRule> verb, ControlTier tier)
+    {
+        var anaphor = sentence.Anaphors.FirstOrDefault(a => a.First > verb.Last && a.First - verb.Last <= AnaphorWindow);
+        return tier == ControlTier.Withdrawn && anaphor is not null && sentence.AnyTokenBefore(anaphor.First, 2, vocabulary.Destinations.Contains);
+    }
+
+    // « Bachar al-Assad a quitté Damas », "President Bashar al-Assad has left Damascus", « مغادرة بشار الأسد »: a leader who
+    // leaves (the words between short ones) is no force withdrawing; not inside an actor's name (« قوات الأسد », "Assad regime").
+    private bool LeaderLeaves(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        bool Leader(int t) => vocabulary.LeaderWords.Contains(sentence.Input.Tokens[t])
+            && !sentence.Actors.Any(a => a.Start <= sentence.TokenStart(t) && sentence.TokenEnd(t) <= a.End);
+        bool Short(int t) => sentence.Input.Tokens[t].Key.Length <= 3 || vocabulary.LeaderWords.Contains(sentence.Input.Tokens[t]);
+        var before = verb.First - 1;
+        while (before >= sentence.FirstToken && before >= verb.First - 3 && !Leader(before) && Short(before))
+        {
+            before--;
+        }
+
+        var after = verb.Last + 1;
+        while (verb.Phrase.Value.Language == "ar" && after < sentence.FirstToken + sentence.TokenCount && after <= verb.Last + 2 && !Leader(after) && Short(after))
+        {
+            after++;
+        }
+
+        return (before >= sentence.FirstToken && before >= verb.First - 3 && Leader(before))
+            || (verb.Phrase.Value.Language == "ar" && after < sentence.FirstToken + sentence.TokenCount && after <= verb.Last + 2 && Leader(after));
+    }
+
+    // "abandoned A and B, which were then taken over by opposition factions", « qui a ensuite été investie par les rebelles »:
+    // the agent of a passive of entry after a comma that follows the withdrawal moved in.
+    private bool PassiveIncomer(SentenceView sentence, int verbEnd, ActorMention actor)
+    {
+        var comma = sentence.Input.Text.IndexOfAny([',', '،'], verbEnd, Math.Max(0, actor.Start - verbEnd));
+        var agentWord = sentence.LastTokenBefore(sentence.IndexOf(sentence.Input.Tokens.First(t => t.Start >= actor.Start)), 2, vocabulary.AgentWords.Contains);
+        return comma >= 0 && agentWord >= 0 && sentence.TokenStart(agentWord) > comma && sentence.FirstTokenFrom(comma, agentWord, vocabulary.PassiveEntryWords.Contains) >= 0;
+    }
+
+    // "X fell on Thursday after the army abandoned its positions", « est tombée après que l'armée… »: an actor past an after
+    // word is the one that left, no agent of the fall.
+    private Actor? AgentBeforeAfterWord(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    {
+        var verbEnd = sentence.TokenEnd(verb.First);
+        var agent = sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd);
+        return verb.Phrase.Value.ObjectBeforeVerb || agent is null || sentence.FirstTokenFrom(verbEnd, sentence.IndexOf(sentence.Input.Tokens.First(t => t.Start >= agent.Start)), vocabulary.AfterWords.Contains) < 0
+            ? AgentAfter(sentence, verb)
+            : null;
+    }
+
+    // "took the town of Anadan", « pris la localité de X »: a town or city word and an owner word between a close verb and its place.
+    private bool KindWordBefore(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        var kind = sentence.Anaphors.FirstOrDefault(a => a.First == verb.Last + 1 && a.Phrase.Value != EventVocabulary.AnaphorPronoun);
+        return kind is not null && kind.Last + 2 == sentence.IndexOf(sentence.Input.Tokens.First(t => t.Start >= place.Span.Start))
+            && vocabulary.OwnerWords.Contains(sentence.Input.Tokens[kind.Last + 1]);
+    }
+
+    // "The offensive, launched last Wednesday, reached…", « l'opération lancée samedi », « cumartesi başlatılan harekât »: a day
+    // right after a word of launching (right before it in Turkish) dates the launch, not the event (a distractor).
+    private bool DatesALaunch(SentenceView sentence, PhraseMatch<VerbRule> verb, DateMention date)
+    {
+        var end = sentence.FirstToken + sentence.TokenCount;
+        var first = sentence.FirstTokenFrom(date.Start, end, _ => true);
+        var after = sentence.FirstTokenFrom(date.End, end, _ => true);
+        bool Launch(TextToken t) => vocabulary.LaunchWords.Contains(t) && !(t.Start >= sentence.TokenStart(verb.First) && t.End <= sentence.TokenEnd(verb.Last));
+        return (first >= 0 && sentence.AnyTokenBefore(first, 3, Launch)) || (verb.Phrase.Value.ObjectBeforeVerb && after >= 0 && sentence.AnyTokenAfter(after - 1, 2, Launch));
+    }
+
+    // The matches of a phrase list between two offsets of a sentence, with token indexes of the whole text.
+    private static List<PhraseMatch<string>> PhrasesBetween(PhraseMatcher<string> phrases, SentenceView sentence, int from, int to)
+    {
+        var tokens = sentence.Input.Tokens.Where(t => t.Start >= from && t.End <= to).ToList();
+        if (tokens.Count == 0)
+        {
+            return [];
+        }
+
+        var offset = sentence.IndexOf(tokens[0]);
+        return [.. phrases.FindAll(sentence.Input.Text, tokens).Select(m => m with { First = m.First + offset, Last = m.Last + offset })];
     }
 
     // "the airbase fell, along with the nearby town of the same name", « la ville du même nom », « aynı adı taşıyan kasaba »:
@@ -1699,7 +1842,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
 
         // « ainsi que du château d'Alep » continues the list.
-        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !(t > 0 && Input.Tokens[t].Key == "que" && Input.Tokens[t - 1].Key == "ainsi");
+        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !(t > 0 && Input.Tokens[t].Key == "que" && Input.Tokens[t - 1].Key is "ainsi" or "meme");
 
         public int ClauseEnd(int verbToken, bool forward, int window)
         {

@@ -242,6 +242,30 @@ public sealed class EventVocabulary
     /// <summary>Endings of an Arabic verb that carry its object (« اقتحمها », stormed it): the place just named.</summary>
     public IReadOnlyList<string> ObjectPronounEndings { get; private init; } = [];
 
+    /// <summary>Phrases carrying a list of places on past an aside ("along with", « ainsi que », فضلاً عن).</summary>
+    public PhraseMatcher<string> ListContinuations { get; private set; } = null!;
+
+    /// <summary>Words standing for the capital (« la capitale », "the capital", العاصمة): the last city named before them.</summary>
+    public PhraseMatcher<string> CapitalAnaphors { get; private set; } = null!;
+
+    /// <summary>Participles of a passive relative after a withdrawal ("which were then taken over by"): its agent moved in.</summary>
+    public WordSet PassiveEntryWords { get; private set; } = null!;
+
+    /// <summary>Words naming a leader (« Bachar al-Assad », "President", الرئيس): a person leaving a city is no withdrawal.</summary>
+    public WordSet LeaderWords { get; private set; } = null!;
+
+    /// <summary>Words of saying between a relative word and its verb ("which the group said it had captured").</summary>
+    public WordSet SayWords { get; private set; } = null!;
+
+    /// <summary>Words of launching ("launched last Wednesday", « lancée samedi »): the day next to them is the launch's.</summary>
+    public WordSet LaunchWords { get; private set; } = null!;
+
+    /// <summary>
+    /// Who attacks when two sides fight: in each pair an actor matching the first (its key, its parent's or its side; « * »
+    /// any) attacks one matching the second.
+    /// </summary>
+    public IReadOnlyList<(string Attacker, string Defender)> AttackerPrecedence { get; private set; } = [];
+
     /// <summary>Organisations that count and report (SOHR, AFP, Reuters...): their names → a short name.</summary>
     public PhraseMatcher<string> Reporters { get; private init; } = null!;
 
@@ -384,7 +408,7 @@ public sealed class EventVocabulary
             }
         }
 
-        return new EventVocabulary
+        var vocabulary = new EventVocabulary
         {
             Verbs = new PhraseMatcher<VerbRule>(verbs),
             Casualties = new PhraseMatcher<string>(casualties),
@@ -442,7 +466,39 @@ public sealed class EventVocabulary
             WhileWords = new WordSet(whileWords),
             ObjectPronounEndings = [.. objectPronounEndings],
         };
+        vocabulary.LoadMoreKeys(document.RootElement);
+        return vocabulary;
     }
+
+    // The keys named in '_aboutMoreKeys' and the attacker precedence, read apart from the older keys above.
+    private void LoadMoreKeys(JsonElement root)
+    {
+        List<Phrase<string>> continuations = [], capitals = [];
+        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [];
+        foreach (var language in root.GetProperty("languages").EnumerateObject())
+        {
+            continuations.AddRange(Strings(language.Value, "listContinuations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "continuation")));
+            capitals.AddRange(Strings(language.Value, "capitalAnaphors").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), AnaphorCity)));
+            passiveEntryWords.AddRange(Strings(language.Value, "passiveEntryWords"));
+            leaderWords.AddRange(Strings(language.Value, "leaderWords"));
+            sayWords.AddRange(Strings(language.Value, "sayWords"));
+            launchWords.AddRange(Strings(language.Value, "launchWords"));
+        }
+
+        ListContinuations = new PhraseMatcher<string>(continuations);
+        CapitalAnaphors = new PhraseMatcher<string>(capitals);
+        PassiveEntryWords = new WordSet(passiveEntryWords);
+        LeaderWords = new WordSet(leaderWords);
+        SayWords = new WordSet(sayWords);
+        LaunchWords = new WordSet(launchWords);
+        AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
+            ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
+            : [];
+    }
+
+    private static (string Attacker, string Defender) Pair(JsonElement pair) =>
+        pair.GetArrayLength() == 2 ? (pair[0].GetString()!, pair[1].GetString()!)
+            : throw new InvalidDataException($"An attacker precedence pair has two actors, not {pair.GetArrayLength()}.");
 
     private static IEnumerable<string> Strings(JsonElement entry, string property) =>
         entry.TryGetProperty(property, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];

@@ -7,24 +7,28 @@ namespace Territory.Ingestion.Tests.Seeds;
 
 /// <summary>
 /// Held-out gold sets (data/gold/events-holdout*.jsonl; their history in data/gold/README.md), each written blind after
-/// the rules of its day and scored once against them; later rule writers saw only classes of their failures, never their
-/// sentences. Their blind scores, in order: 88 / 65, 93.3 / 77.8, 77.6 / 74.8, 77.6 / 68.0, 70.5 / 66.1 (unusual styles on
-/// purpose), 86.5 / 83.3, 84.9 / 86.8, 88.2 / 87.2 and 85.4 / 82.6 % (precision / recall of control changes); the target
-/// is 90 / 90.
+/// the rules of its day and scored blind against them; later rule writers saw only classes of their failures, never their
+/// sentences. Their last blind scores, in order: 88 / 65, 93.3 / 77.8, 77.6 / 74.8, 77.6 / 68.0, 70.5 / 66.1 (unusual
+/// styles on purpose), 86.5 / 83.3, 84.9 / 86.8, 88.2 / 87.2, 85.4 / 82.6, 86.4 / 76.8, 86.0 / 80.0, 89.5 / 85.0 and
+/// 96.4 / 85.3 % (precision / recall of control changes); the target is 90 / 90.
 /// Floors sit a little below each set's latest figures, so a rule that costs an older set is noticed.
 /// </summary>
 public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<ReferenceGazetteer>
 {
     [Theory]
-    [InlineData("events-holdout.jsonl", 20, 0.90, 0.85)]
-    [InlineData("events-holdout-2.jsonl", 18, 0.90, 0.70)]
-    [InlineData("events-holdout-3.jsonl", 100, 0.85, 0.80)]
-    [InlineData("events-holdout-4.jsonl", 110, 0.85, 0.75)]
-    [InlineData("events-holdout-5.jsonl", 100, 0.75, 0.72)]
-    [InlineData("events-holdout-6.jsonl", 100, 0.88, 0.85)]
-    [InlineData("events-holdout-7.jsonl", 85, 0.93, 0.89)]
-    [InlineData("events-holdout-8.jsonl", 80, 0.92, 0.89)]
-    [InlineData("events-holdout-9.jsonl", 85, 0.83, 0.80)]
+    [InlineData("events-holdout.jsonl", 20, 0.90, 0.90)]
+    [InlineData("events-holdout-2.jsonl", 18, 0.90, 0.80)]
+    [InlineData("events-holdout-3.jsonl", 100, 0.94, 0.88)]
+    [InlineData("events-holdout-4.jsonl", 110, 0.90, 0.82)]
+    [InlineData("events-holdout-5.jsonl", 100, 0.82, 0.80)]
+    [InlineData("events-holdout-6.jsonl", 100, 0.93, 0.87)]
+    [InlineData("events-holdout-7.jsonl", 85, 0.93, 0.91)]
+    [InlineData("events-holdout-8.jsonl", 80, 0.95, 0.93)]
+    [InlineData("events-holdout-9.jsonl", 85, 0.93, 0.90)]
+    [InlineData("events-holdout-10.jsonl", 95, 0.92, 0.89)]
+    [InlineData("events-holdout-11.jsonl", 95, 0.95, 0.93)]
+    [InlineData("events-holdout-12.jsonl", 95, 0.95, 0.94)]
+    [InlineData("events-holdout-13.jsonl", 90, 0.94, 0.83)]
     public async Task Control_changes_of_a_held_out_set_are_scored(string file, int minimumExpected, double precisionFloor, double recallFloor)
     {
         gazetteer.Require();
