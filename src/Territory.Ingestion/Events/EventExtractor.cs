@@ -151,6 +151,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             kept = [.. kept.Select(e => AfterDeparture(sentence, departure, e))];
         }
 
+        kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
         events.AddRange(kept);
         if (!question && !historical)
         {
@@ -1357,6 +1358,95 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return [.. phrases.FindAll(sentence.Input.Text, tokens).Select(m => m with { First = m.First + offset, Last = m.Last + offset })];
     }
 
+    // "the airbase fell, along with the nearby town of the same name", « la ville du même nom », « aynı adı taşıyan kasaba »:
+    // the settlement that shares the name of the place just named changed hands with it; the name's other meanings are the
+    // candidates the geocoder weighed for that place.
+    private IEnumerable<ExtractedEvent> Namesakes(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        foreach (var phrase in InSentence(sentence, vocabulary.Namesakes, controls))
+        {
+            var at = sentence.TokenStart(phrase.First);
+            if (controls.LastOrDefault(c => c.Place is { Place: not null } p && p.Span.End <= at) is not { Place: { } named } namedEvent)
+            {
+                continue;
+            }
+
+            var namesake = named.Span.Candidates.Select(c => c.Entry)
+                .Where(e => e.Kind is PlaceKind.City or PlaceKind.Town or PlaceKind.Village && e.Kind != named.Place!.Kind)
+                .OrderByDescending(e => e.Population ?? 0)
+                .FirstOrDefault();
+            if (namesake is not null && !controls.Exists(c => c.Place?.Place?.Id == namesake.Id))
+            {
+                yield return Elsewhere(sentence, namedEvent, namesake, phrase, "namesake");
+            }
+        }
+    }
+
+    // « L'aéroport de Hama est aux mains des rebelles, qui contrôlent aussi l'essentiel de la ville », "…, who now also control
+    // most of the city": the side that took a place holds the city too; the city is the one the place is named after (an
+    // airport's city), else the last city named.
+    private IEnumerable<ExtractedEvent> HeldCities(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls))
+        {
+            var at = sentence.TokenStart(hold.First);
+            var cityWord = sentence.Anaphors.Any(a => a.Phrase.Value == EventVocabulary.AnaphorCity && a.First > hold.Last && a.First - hold.Last <= AnaphorWindow);
+            if (!cityWord || controls.LastOrDefault(c => c.Tier == ControlTier.Claimed && c.Place is { Place: not null } p && p.Span.End <= at) is not { Place: { } named } taken)
+            {
+                continue;
+            }
+
+            var city = named.Place!.Kind == PlaceKind.City ? null
+                : named.Span.Candidates.Select(c => c.Entry).FirstOrDefault(e => e.Kind == PlaceKind.City)
+                    ?? sentence.Places.LastOrDefault(p => p.Span.End <= at && p.Place?.Kind == PlaceKind.City && !InRegion(p))?.Place;
+            if (city is not null && !controls.Exists(c => c.Place?.Place?.Id == city.Id))
+            {
+                yield return Elsewhere(sentence, taken, city, hold, "held-city");
+            }
+        }
+    }
+
+    // « Rejim güçleri, Deyr Hafir'deki mevzilerini SDG'ye bırakarak çekildi » (withdrew, leaving its positions in X to the
+    // SDF): the place that locates the positions left is the one withdrawn from (not a mere locator), and the side named
+    // between the positions and the verb receives them.
+    private IEnumerable<ExtractedEvent> PositionsLeft(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        foreach (var verb in sentence.Verbs.Where(v => v.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Withdrawn, ObjectBeforeVerb: true }))
+        {
+            var positions = sentence.LastTokenBefore(verb.First + 1, ObjectWindow, vocabulary.OwnPositionWords.Contains);
+            var place = positions < 0 ? null : sentence.Places.LastOrDefault(p => p.IsResolved && !IsAreal(p) && sentence.RightBefore(p, positions) && HasSuffix(p, vocabulary.LocatorSuffixes));
+            if (place is null || controls.Exists(c => c.Place?.Place?.Id == place.Place!.Id) || Hedged(sentence, verb) || Negated(sentence, verb))
+            {
+                continue;
+            }
+
+            var rule = verb.Phrase.Value;
+            var (from, to) = (sentence.TokenEnd(positions), sentence.TokenStart(verb.First));
+            var loser = Subject(sentence, verb, rule) ?? actors.Unknown;
+            var gainer = sentence.Actors.FirstOrDefault(a => a.Start >= from && a.End <= to && !a.Actor.IsUnknown && a.Actor.Side != loser.Side)?.Actor ?? actors.Unknown;
+            var date = DateFor(sentence, verb);
+            var confidence = TierConfidence(ControlTier.Withdrawn) * PlaceConfidence(place) * DateConfidence(date) * 0.9;
+            yield return new ExtractedEvent(EventKind.ControlChange, ControlTier.Withdrawn, place, gainer, loser, date, sentence.Source, $"control.{rule.Language}.{rule.Text}.positions", Round(confidence))
+            {
+                CountedBy = sentence.Reporter,
+            };
+        }
+    }
+
+    // Matched only for a sentence with a control change (most have none).
+    private static IEnumerable<PhraseMatch<string>> InSentence(SentenceView sentence, PhraseMatcher<string> matcher, List<ExtractedEvent> controls) =>
+        controls.Count == 0 ? [] : matcher.FindAll(sentence.Input.Text, sentence.Input.Tokens)
+            .Where(m => sentence.TokenStart(m.First) >= sentence.Start && sentence.TokenEnd(m.Last) <= sentence.End);
+
+    // The same change at a place the sentence names only by a phrase (provenance: that phrase's span).
+    private static ExtractedEvent Elsewhere(SentenceView sentence, ExtractedEvent control, GazetteerEntry place, PhraseMatch<string> phrase, string rule)
+    {
+        var (start, end) = (sentence.TokenStart(phrase.First), sentence.TokenEnd(phrase.Last));
+        var span = new MentionSpan(start, end, sentence.Input.Text[start..end], control.Place!.Span.Sentence, MentionCue.Empty, [new PlaceCandidate(place, place.Name, NameMatch.None, 0)]);
+        var mention = new PlaceMention(span, place, control.Place.Score, null, 0, 1, []);
+        return control with { Place = mention, Rule = $"{control.Rule}.{rule}", Confidence = Round(control.Confidence * 0.9) };
+    }
+
     /// <summary>What the vocabulary matched in the whole text, found once per text.</summary>
     private sealed record TextFindings(
         IReadOnlyList<PhraseMatch<VerbRule>> Verbs,
@@ -1738,7 +1828,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // Words that join the items of a list of places.
         // « de Dana puis, dimanche, de Saraqib », "Atarib and, on Saturday, Dana": « puis », "then", ثم, « ise » join a sequence of them.
-        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise", "on", "gunu"];
+        private static readonly HashSet<string> ListWords = ["et", "ou", "ainsi", "que", "de", "d'", "du", "des", "la", "le", "les", "and", "or", "as", "well", "the", "of", "ve", "ile", "و", "puis", "then", "ensuite", "ثم", "ise", "on", "gunu", "nearby", "neighbouring", "neighboring", "adjacent"];
 
         private static readonly HashSet<string> Conjunctions = ["et", "and", "ve", "ile", "و"];
 

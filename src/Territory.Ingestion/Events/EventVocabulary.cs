@@ -104,6 +104,15 @@ public sealed class EventVocabulary
     /// <summary>Words that stand for a city already named (« la ville », "the town", « şehri »), to the city they stand for.</summary>
     public PhraseMatcher<string> Anaphors { get; private init; } = null!;
 
+    /// <summary>
+    /// Words for a place of another kind named like the place just named ("the town of the same name", « la ville du même
+    /// nom », « aynı adı taşıyan », « التي تحمل الاسم نفسه »).
+    /// </summary>
+    public PhraseMatcher<string> Namesakes { get; private init; } = null!;
+
+    /// <summary>A relative clause saying its side holds something ('who also control', « qui contrôlent »): with a city word after it, that city.</summary>
+    public PhraseMatcher<string> CityHolds { get; private init; } = null!;
+
     /// <summary>Words opening the list a count is made of (« dont », "among them"): the places after them were taken.</summary>
     public WordSet ListMarkers { get; private init; } = null!;
 
@@ -282,6 +291,7 @@ public sealed class EventVocabulary
         var anaphors = new List<Phrase<string>>();
         var clefts = new List<Phrase<string>>();
         List<string> air = [], ground = [], negations = [], hedges = [], destinations = [], listMarkers = [], civilians = [], civilianObjects = [], roadEnds = [], locatorWords = [], articles = [], locatorSuffixes = [], genitiveSuffixes = [], afterWords = [], genericAgents = [], relativeWords = [], locativeWords = [], agentWords = [], hedgeEndings = [], partWords = [], stativeWords = [], abstractSubjects = [], areaNouns = [], sequenceWords = [], inversionWords = [], distanceUnits = [], ownerWords = [], moveInWords = [], conditionalEndings = [], participleEndings = [], reportingVerbs = [], nowWords = [], questionWords = [], backingWords = [], backedWords = [], heldByWords = [], heldWords = [], ownPositionWords = [], possessedForces = [], relativeParticipleEndings = [], objectParticipleEndings = [], departureWords = [], uncertaintyWords = [], objectPronounEndings = [], dayPartWords = [], whereWords = [], whileWords = [];
+        List<Phrase<string>> namesakes = [], cityHolds = [];
         foreach (var language in document.RootElement.GetProperty("languages").EnumerateObject())
         {
             var entry = language.Value;
@@ -340,6 +350,8 @@ public sealed class EventVocabulary
             destinations.AddRange(Strings(entry, "destinations"));
             anaphors.AddRange(Strings(entry, "anaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorCity)));
             anaphors.AddRange(Strings(entry, "townAnaphors").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorTown)));
+            namesakes.AddRange(Strings(entry, "namesakes").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), "namesake")));
+            cityHolds.AddRange(Strings(entry, "cityHolds").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), "hold")));
             anaphors.AddRange(Strings(entry, "pronouns").Select(a => new Phrase<string>(WordPattern.ParsePhrase(a), AnaphorPronoun)));
             locatorWords.AddRange(Strings(entry, "locatorWords"));
             listMarkers.AddRange(Strings(entry, "listMarkers"));
@@ -407,6 +419,8 @@ public sealed class EventVocabulary
             Hedges = new WordSet(hedges),
             Destinations = new WordSet(destinations),
             Anaphors = new PhraseMatcher<string>(anaphors),
+            Namesakes = new PhraseMatcher<string>(namesakes),
+            CityHolds = new PhraseMatcher<string>(cityHolds),
             ListMarkers = new WordSet(listMarkers),
             Civilians = new WordSet(civilians),
             CivilianObjects = new WordSet(civilianObjects),
