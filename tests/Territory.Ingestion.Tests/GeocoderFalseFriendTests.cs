@@ -94,6 +94,45 @@ public class GeocoderFalseFriendTests(GeocodedReferenceGazetteer gazetteer) : IC
     }
 
     [Theory]
+    // Press spellings of Abu Kamal: the town, never a village that looks a little like one of its words.
+    [InlineData("en", "Government forces withdrew from Albu Kamal on the Iraqi border.", "Albu Kamal=Abu Kamal")]
+    [InlineData("en", "Militias left Al-Bukamal overnight.", "Al-Bukamal=Abu Kamal")]
+    [InlineData("fr", "Les milices ont quitté Boukamal dans la nuit.", "Boukamal=Abu Kamal")]
+    [InlineData("fr", "Les forces kurdes sont entrées à Abou Kamal.", "Abou Kamal=Abu Kamal")]
+    [InlineData("ar", "انسحبت الميليشيات من البوكمال.", "البوكمال=Abu Kamal")]
+    [InlineData("tr", "Milisler Ebu Kemal'den çekildi.", "Ebu Kemal'den=Abu Kamal")]
+    // An Arabic plural head before a list of neighbourhoods and a locator: each full name, the longest winning.
+    [InlineData("ar", "دخلت الفصائل أحياء حلب الجديدة والحمدانية وجمعية الزهراء غربي مدينة حلب.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh|وجمعية الزهراء=al-Zahraa (Jamiyat al-Zahraa)|حلب=Aleppo")]
+    [InlineData("ar", "سيطرت الفصائل على أحياء الحمدانية وحلب الجديدة.", "الحمدانية=al-Hamdaniyeh|وحلب الجديدة=New Aleppo")]
+    // A listed person's first name next to the surname is part of the person, whatever ending the surname carries.
+    [InlineData("tr", "Beşar Esed'in ülkeyi terk ettiği açıklandı.", "")]
+    [InlineData("fr", "Bachar al-Assad a quitté Damas.", "Damas=Damascus")]
+    [InlineData("en", "Bashar Assad fled as rebels reached Homs.", "Homs=Homs")]
+    [InlineData("ar", "غادر بشار الأسد البلاد.", "")]
+    [InlineData("en", "Ahmed al-Sharaa spoke in Damascus.", "Damascus=Damascus")]
+    [InlineData("en", "Abu Mohammed al-Jolani entered Aleppo.", "Aleppo=Aleppo")]
+    [InlineData("tr", "Ebu Muhammed el-Colani'nin güçleri Hama'ya girdi.", "Hama'ya=Hama")]
+    [InlineData("fr", "Bachar el-Assad s'est enfui de Damas.", "Damas=Damascus")]
+    [InlineData("en", "Bashar al-Assad's army left Hama.", "Hama=Hama")]
+    [InlineData("tr", "Beşar el-Esed'in ordusu Humus'tan çekildi.", "Humus'tan=Homs")]
+    [InlineData("tr", "Ahmed Şara'nın açıklaması Şam'da okundu.", "Şam'da=Damascus")]
+    [InlineData("ar", "وصل أحمد الشرع إلى دمشق.", "دمشق=Damascus")]
+    [InlineData("en", "Rebels took Albu Kamal, then Mayadin.", "Albu Kamal=Abu Kamal|Mayadin=Al Mayadin")]
+    [InlineData(null, "دخلت الفصائل أحياء حلب الجديدة والحمدانية وجمعية الزهراء غربي مدينة حلب.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh|وجمعية الزهراء=al-Zahraa (Jamiyat al-Zahraa)|حلب=Aleppo")]
+    [InlineData("ar", "تقدمت الفصائل من الغرب. ثم دخلت الفصائل أحياء حلب الجديدة والحمدانية وجمعية الزهراء غربي مدينة حلب.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh|وجمعية الزهراء=al-Zahraa (Jamiyat al-Zahraa)|حلب=Aleppo")]
+    [InlineData("ar", "وتقدمت فصائل المعارضة نحو أحياء حلب الجديدة والحمدانية وجمعية الزهراء في مدينة حلب.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh|وجمعية الزهراء=al-Zahraa (Jamiyat al-Zahraa)|حلب=Aleppo")]
+    [InlineData("ar", "اقتحمت الفصائل أحياء حلب الجديدة، والحمدانية، وجمعية الزهراء.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh|وجمعية الزهراء=al-Zahraa (Jamiyat al-Zahraa)")]
+    [InlineData("ar", "ودخلت الفصائل الأحياء الغربية حلب الجديدة والحمدانية.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh")]
+    [InlineData("ar", "سيطرت الفصائل على أحياء الحمدانية وحلب الجديدة غربي حلب.", "الحمدانية=al-Hamdaniyeh|وحلب الجديدة=New Aleppo|حلب=Aleppo")]
+    public void Press_names_of_towns_plural_heads_and_first_names_of_people(string? language, string text, string expected)
+    {
+        gazetteer.Require();
+        var found = gazetteer.Geocoder!.Geocode(text, language).Select(m => $"{m.Span.Surface}={m.Place?.Name ?? "?"}");
+
+        Assert.Equal(expected, string.Join('|', found));
+    }
+
+    [Theory]
     // language, text → the landmarks a noun names beside a possessive city, "surface=place".
     [InlineData("en", "Rebels raised their flag over Aleppo's medieval citadel.", "citadel=Aleppo Citadel")]
     [InlineData("en", "Rebels entered Aleppo and reached the city's ancient citadel.", "citadel=Aleppo Citadel")]

@@ -139,6 +139,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
                 }
             }
 
+            // « Beşar Esed'in », "Bashar Assad's": a person's first name before a person's last name with an ending, an article
+            // or a spelling of its own is that person, not a village spelled like the first name (Basira).
+            if (vocabulary.FirstNames.Contains(tokens[i].Key) && SurnameAfter(tokens, i) is var surname and > 0)
+            {
+                MarkPerson(tokens, person, i, surname);
+            }
+
             if (vocabulary.PersonTitles.Contains(tokens[i].Key) && i + 1 < tokens.Count && tokens[i + 1].Sentence == tokens[i].Sentence)
             {
                 var first = i + 1;
@@ -151,6 +158,25 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         }
 
         return person;
+    }
+
+    // The last name right after the first name at the index, or after an article there (« Beşar el-Esed »): its index, or -1.
+    private int SurnameAfter(IReadOnlyList<TextToken> tokens, int first)
+    {
+        for (var k = first + 1; k < tokens.Count && k <= first + 2 && tokens[k].Sentence == tokens[first].Sentence && !tokens[k].PunctuationBefore; k++)
+        {
+            if (BareForms(tokens[k]).Any(vocabulary.Surnames.Contains))
+            {
+                return k;
+            }
+
+            if (k + 1 >= tokens.Count || !NameNormalizer.IsArticleBefore(tokens[k].Key, tokens[k + 1].Key))
+            {
+                break;
+            }
+        }
+
+        return -1;
     }
 
     // Two Arabic words after a title (« الرئيس بشار الأسد »), up to a small word or punctuation.

@@ -109,6 +109,12 @@ public sealed record PlaceVocabulary
     public FrozenSet<string> Surnames { get; private init; } = FrozenSet<string>.Empty;
 
     /// <summary>
+    /// The first word of each person's name of two words or more (« beşar », « bachar », « بشار », « ahmed »), as folded words:
+    /// before a person's last name, whatever is written on it (« Beşar Esed'in »), it is part of that person.
+    /// </summary>
+    public FrozenSet<string> FirstNames { get; private init; } = FrozenSet<string>.Empty;
+
+    /// <summary>
     /// Weekdays and months of the date vocabulary (« الخميس », « آذار », « تشرين », "Sunday", « Cuma »), as orthographic keys:
     /// a lone one is no place unless written exactly as a place's name after a cue (« قرية الخميس »).
     /// </summary>
@@ -219,6 +225,7 @@ public sealed record PlaceVocabulary
             People = [.. (file.People ?? []).Select(p => (IReadOnlyList<string>)Words(p)).Where(w => w.Count > 0)],
             Surnames = (file.People ?? []).Select(p => Words(p)).Where(w => w.Length > 1).Select(w => NameNormalizer.Normalize(w[^1])).Where(w => w.Length > 0)
                 .ToFrozenSet(StringComparer.Ordinal),
+            FirstNames = (file.People ?? []).Select(p => Words(p)).Where(w => w.Length > 1).Select(w => w[0]).ToFrozenSet(StringComparer.Ordinal),
             NounEndings = endings.ToFrozenDictionary(StringComparer.Ordinal),
             PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
             AirportWords = Folded(file.CityAirport?.Airport),
