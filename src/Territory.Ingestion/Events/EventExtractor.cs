@@ -100,7 +100,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var question = sentence.Asks;
 
         // « en 2016 » is history; « pour la première fois depuis 2016 » is news, unless « depuis 2016, lorsque… ».
-        var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End)));
+        // A year inside an aside on a place ("Idlib, where the first councils formed in 2012,", « Jisr, ville martyre de 1980, »)
+        // dates the place's past, not the sentence.
+        var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End))
+            && !InPlaceAside(sentence, d));
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
@@ -161,6 +164,25 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 events.AddRange(Claims(sentence));
             }
         }
+    }
+
+    // A comma-bounded stretch with no verb of ours that opens with a relative or where word, or right after a place.
+    private bool InPlaceAside(SentenceView sentence, DateMention date)
+    {
+        var comma = sentence.LastCommaBefore(date.Start, sentence.Start);
+        if (comma < 0 || sentence.Verbs.Any(v => sentence.TokenEnd(v.Last) > comma && sentence.TokenEnd(v.Last) <= sentence.NextComma(date.End)))
+        {
+            return false;
+        }
+
+        var opener = sentence.FirstTokenFrom(comma + 1, sentence.FirstToken + sentence.TokenCount, _ => true);
+        if (opener >= 0 && (vocabulary.RelativeWords.Contains(sentence.Input.Tokens[opener]) || vocabulary.WhereWords.Contains(sentence.Input.Tokens[opener])))
+        {
+            return true;
+        }
+
+        // the place and at most one word after it ("Idlib city,") before the comma
+        return sentence.Places.Any(p => p.IsResolved && p.Span.End <= comma && sentence.Input.Text.AsSpan(p.Span.End, comma - p.Span.End).Trim().IndexOf(' ') < 0);
     }
 
     // "moved into X after regime forces withdrew", « après le retrait de l'armée », « بعد انسحاب الجيش », « çekilmesinin
@@ -1031,13 +1053,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // « tombée aux mains des jihadistes », "fell to the rebels", « muhaliflerin eline geçti » (the possessor comes before in Turkish);
     // « tenue par les rebelles désormais »: the agent may stand inside the phrase.
-    private static Actor? AgentAfter(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    // "which reported a withdrawal of government forces": the side named as leaving is the loser, never the agent.
+    private Actor? AgentAfter(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.First);
         return verb.Phrase.Value.ObjectBeforeVerb
             ? sentence.Actors.LastOrDefault(a => a.End <= verbStart)?.Actor
-            : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd)?.Actor;
+            : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 3, vocabulary.DepartureWords.Contains))?.Actor;
     }
 
     // An actor after the verb that is not the gainer's side: « repris Saraqeb aux forces du régime », "seized it from the army".
