@@ -49,6 +49,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int NegationWindow = 3;
     private const int HedgeWindow = 4;
     private const int ObjectWindow = 24;
+
+    // How many words a Turkish exception word (« hariç ») may follow the place it excepts by: a short list.
+    private const int ExceptionWindow = 6;
     private const int AnaphorWindow = 6;
     private const int CivilianWindow = 8;
 
@@ -183,6 +186,23 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // the place and at most one word after it ("Idlib city,") before the comma
         return sentence.Places.Any(p => p.IsResolved && p.Span.End <= comma && sentence.Input.Text.AsSpan(p.Span.End, comma - p.Span.End).Trim().IndexOf(' ') < 0);
+    }
+
+    // "all of Aleppo except Sheikh Maqsoud and Ashrafieh", « à l'exception de X », « X ve Y hariç »: an exception word
+    // before the place in its stretch between commas, or a Turkish one a few words after it with no verb between.
+    private bool Excepted(SentenceView sentence, PlaceMention place)
+    {
+        var first = sentence.IndexOfOffset(place.Span.Start);
+        var comma = sentence.LastCommaBefore(place.Span.Start, sentence.Start);
+        if (sentence.FirstTokenFrom(comma < 0 ? sentence.Start : comma, first, vocabulary.ExceptionWords.Contains) >= 0)
+        {
+            return true;
+        }
+
+        var last = sentence.IndexOfOffset(place.Span.End);
+        var postposition = sentence.FirstTokenFrom(place.Span.End, Math.Min(last + ExceptionWindow, sentence.FirstToken + sentence.TokenCount), vocabulary.ExceptionPostpositions.Contains);
+        return postposition >= 0 && !sentence.PunctuationBetween(place.Span.End, sentence.TokenStart(postposition))
+            && !sentence.Verbs.Any(v => sentence.TokenStart(v.First) >= place.Span.End && sentence.TokenEnd(v.Last) <= sentence.TokenStart(postposition));
     }
 
     // "moved into X after regime forces withdrew", « après le retrait de l'armée », « بعد انسحاب الجيش », « çekilmesinin
@@ -330,6 +350,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 && ((sentence.SameClause(verbEnd, a.Start) && !(sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 1, vocabulary.WhileWords.Contains) && NextVerbOf(sentence, a) is null)) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
                     || PassiveIncomer(sentence, verbEnd, a) || MovesIn(sentence, a.End) || MovesIn(sentence, sentence.PastAside(a.End))));
             gainer = incomer?.Actor ?? gainer;
+
+            // « a abandonné ses positions à X, ville martyre de 1980, désormais aux mains des rebelles »: the place is now the
+            // incomer's, told by a passive taking past a comma: a capture.
+            if (incomer is not null && sentence.Verbs.Any(p => p.Phrase.Value is { Role: VerbRole.Control, Passive: true, Nominal: false, Tier: ControlTier.Claimed }
+                && sentence.TokenStart(p.First) > verbEnd && sentence.TokenEnd(p.Last) <= incomer.Start && sentence.PunctuationBetween(verbEnd, sentence.TokenStart(p.First))))
+            {
+                tier = ControlTier.Claimed;
+            }
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
             if (incomer is not null && NextVerbOf(sentence, incomer)?.Tier == ControlTier.Reached)
@@ -513,7 +541,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
             && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p) && !ParticipleSubject(sentence, verb))
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
-            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
+            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))
+            && !Excepted(sentence, p)).ToList();
 
         // "captured X and pressed on towards Y": a movement with no arrival is no event at Y ("and into Y" repeats the verb's word).
         if (placesFollow && tier is not (ControlTier.Reached or ControlTier.Withdrawn))
