@@ -158,6 +158,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
+
+        // "In the fighting in Hama and Idlib, 300 people have been killed", « les combats à Alep ont fait 200 morts »: fighting
+        // that only frames a toll tells no change of control.
+        if (kept.Count > 0 && kept.TrueForAll(e => e.Tier == ControlTier.Contested) && CasualtyCounts(sentence).Count > 0)
+        {
+            kept.Clear();
+        }
         events.AddRange(kept);
         if (!question && !historical)
         {
@@ -423,6 +430,24 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // « plus de 255 morts », "24 civilians were killed", « 12 civils ont été tués », « 30 civils ont été blessés »
     private IEnumerable<ExtractedEvent> Casualties(SentenceView sentence)
     {
+        var counts = CasualtyCounts(sentence);
+        if (counts.Count == 0)
+        {
+            yield break;
+        }
+
+        var place = sentence.Places.FirstOrDefault(p => p.IsResolved);
+        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? Undated(sentence);
+        yield return new ExtractedEvent(EventKind.Casualties, null, place, actors.Unknown, actors.Unknown, date, sentence.Source, "casualties.count", 0.8)
+        {
+            Quantities = counts,
+            CountedBy = sentence.Reporter,
+        };
+    }
+
+    // A number shortly before each kind of casualty word ("277 kişi öldü", « 200 morts »).
+    private static Dictionary<string, double> CasualtyCounts(SentenceView sentence)
+    {
         var counts = new Dictionary<string, double>();
         foreach (var (number, at) in sentence.Numbers())
         {
@@ -436,18 +461,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
-        if (counts.Count == 0)
-        {
-            yield break;
-        }
-
-        var place = sentence.Places.FirstOrDefault(p => p.IsResolved);
-        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? Undated(sentence);
-        yield return new ExtractedEvent(EventKind.Casualties, null, place, actors.Unknown, actors.Unknown, date, sentence.Source, "casualties.count", 0.8)
-        {
-            Quantities = counts,
-            CountedBy = sentence.Reporter,
-        };
+        return counts;
     }
 
     // « 108 localités », « 850 kilomètres carrés », « 56 villages », « un rayon de 5 kilomètres », "32 villages and areas"
