@@ -565,11 +565,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
-        // the general object did not change hands, the places listed did.
+        // the general object did not change hands, the places listed did; "most of Aleppo, including X" did.
         if (objects.FindIndex(p => sentence.ListMarkerBetween(sentence.TokenEnd(verb.Last), p.Span.Start)) is var listed and > 0)
         {
             var marker = objects[listed].Span.Start;
-            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords));
+            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords)
+                && !sentence.AnyTokenBefore(sentence.IndexOfOffset(p.Span.Start), 3, vocabulary.MajorityWords.Contains));
         }
 
         // "seized the Hamdaniya and Salaheddine districts in Aleppo city", « حيي … في مدينة حلب »: a city after the neighbourhoods,
@@ -1450,10 +1451,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // « L'aéroport de Hama est aux mains des rebelles, qui contrôlent aussi l'essentiel de la ville », "…, who now also control
     // most of the city": the side that took a place holds the city too; the city is the one the place is named after (an
-    // airport's city), else the last city named.
+    // airport's city), else the last city named. « a pris l'aéroport d'Alep ainsi que la majeure partie de la ville »: a list
+    // carried on to the city word is the same.
     private IEnumerable<ExtractedEvent> HeldCities(SentenceView sentence, List<ExtractedEvent> controls)
     {
-        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls))
+        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls).Concat(InSentence(sentence, vocabulary.ListContinuations, controls)))
         {
             var at = sentence.TokenStart(hold.First);
             var cityWord = sentence.Anaphors.Any(a => a.Phrase.Value == EventVocabulary.AnaphorCity && a.First > hold.Last && a.First - hold.Last <= AnaphorWindow);

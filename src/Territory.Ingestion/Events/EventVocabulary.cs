@@ -266,6 +266,9 @@ public sealed class EventVocabulary
     /// <summary>Turkish words after places excepted from a verb (« hariç »).</summary>
     public WordSet ExceptionPostpositions { get; private set; } = null!;
 
+    /// <summary>Words of most of a place ("most of", « la majeure partie de », معظم): the place changed hands with the places listed after it.</summary>
+    public WordSet MajorityWords { get; private set; } = null!;
+
     /// <summary>
     /// Who attacks when two sides fight: in each pair an actor matching the first (its key, its parent's or its side; « * »
     /// any) attacks one matching the second.
@@ -481,7 +484,7 @@ public sealed class EventVocabulary
     private void LoadMoreKeys(JsonElement root)
     {
         List<Phrase<string>> continuations = [], capitals = [];
-        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [], exceptionWords = [], exceptionPostpositions = [];
+        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [], exceptionWords = [], exceptionPostpositions = [], majorityWords = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
             continuations.AddRange(Strings(language.Value, "listContinuations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "continuation")));
@@ -492,6 +495,7 @@ public sealed class EventVocabulary
             launchWords.AddRange(Strings(language.Value, "launchWords"));
             exceptionWords.AddRange(Strings(language.Value, "exceptionWords"));
             exceptionPostpositions.AddRange(Strings(language.Value, "exceptionPostpositions"));
+            majorityWords.AddRange(Strings(language.Value, "majorityWords"));
         }
 
         ListContinuations = new PhraseMatcher<string>(continuations);
@@ -502,6 +506,7 @@ public sealed class EventVocabulary
         LaunchWords = new WordSet(launchWords);
         ExceptionWords = new WordSet(exceptionWords);
         ExceptionPostpositions = new WordSet(exceptionPostpositions);
+        MajorityWords = new WordSet(majorityWords);
         AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
             ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
             : [];
