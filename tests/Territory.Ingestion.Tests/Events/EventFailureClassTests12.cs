@@ -1,3 +1,4 @@
+using Territory.Domain.Events;
 using Territory.Domain.Places;
 using Territory.Ingestion.Geocoding;
 
@@ -32,6 +33,7 @@ public class EventFailureClassTests12
     [InlineData("en", "2024-12-06", "On Thursday the army lost control of Idlib city, where the first local councils formed in 2012.", "claimed Idleb unknown 2024-12-05..2024-12-05")]
     [InlineData("fr", "2024-12-06", "L'armée a abandonné ses positions à Jisr al-Choughour, ville martyre de 1980, désormais aux mains des rebelles.", "claimed Jisr ash-Shughur opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "In 2015 the rebels took Idlib city.", "")]
+    [InlineData("en", "2024-12-06", "The army abandoned its positions in Jisr al-Shughur, a city scarred since 1980, now in the hands of the rebels.", "claimed Jisr ash-Shughur opposition 2024-11-27..2024-12-06")]
 
     // 2. a fall reported with a total withdrawal of the loser: the loser is never the gainer
     [InlineData("fr", "2024-12-06", "Hama est tombée dans la nuit, selon l'OSDH, qui fait état d'un retrait total des forces gouvernementales de la ville.", "claimed Hama unknown 2024-12-05..2024-12-06")]
@@ -43,6 +45,7 @@ public class EventFailureClassTests12
     [InlineData("tr", "2024-12-06", "Askerler Morek'i geri aldı.", "claimed Morek government 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Turkish troops recaptured Tal Rifaat.", "claimed Tall Refaat opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebel troops recaptured Morek.", "claimed Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Rebels ambushed troops near Morek.", "")]
     [InlineData("fr", "2024-12-06", "Les soldats ont repris Morek, selon la télévision d'État.", "claimed Morek government 2024-11-27..2024-12-06")]
 
     // 4. parts of a city are the city
@@ -71,13 +74,28 @@ public class EventFailureClassTests12
     [InlineData("fr", "2024-12-06", "Les insurgés progressent désormais vers Homs, dont une partie des habitants ont fui.", "")]
     [InlineData("fr", "2024-12-06", "Les rebelles avancent vers Homs.", "")]
     [InlineData("fr", "2024-12-06", "Les rebelles marchent sur Homs.", "")]
+    [InlineData("en", "2024-12-06", "Insurgents are now advancing quickly on Homs, which many residents have fled.", "")]
 
     // 9. fighting as the frame of a toll
     [InlineData("tr", "2024-12-01", "Halep ve İdlib'deki çatışmalarda son 3 günde 277 kişi öldü.", "")]
     [InlineData("en", "2024-12-06", "In the fighting in Hama and Idlib, 300 people have been killed.", "")]
     [InlineData("fr", "2024-12-01", "Les combats à Alep ont fait 200 morts.", "")]
+    [InlineData("en", "2024-12-06", "Fighting raged in Hama on Friday.", "contested Hama unknown 2024-12-06..2024-12-06")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
+    }
+
+    // Bare "troops" are the government's, but "Turkish troops" stay Turkey's and "Kurdish troops" the SDF's (on the opposition's side in the tables above).
+    [Theory]
+    [InlineData("en", "Turkish troops recaptured Tal Rifaat.")]
+    [InlineData("fr", "Les troupes turques ont repris Tall Refaat.")]
+    [InlineData("tr", "Türk askerleri Tel Rıfat'ı geri aldı.")]
+    [InlineData("en", "Kurdish troops recaptured Tal Rifaat.", "sdf")]
+    [InlineData("fr", "Les troupes kurdes ont repris Tall Refaat.", "sdf")]
+    public void Named_troops_keep_their_actor(string language, string text, string actor = "turkey")
+    {
+        var change = Analyzer.Analyze(text, new DateOnly(2024, 12, 6), language).Events.Single(e => e.Kind == EventKind.ControlChange);
+        Assert.Equal(actor, change.Gainer.Key);
     }
 }
