@@ -338,6 +338,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             gainer = NamedAttacker(sentence) ?? gainer;
         }
 
+        // "Troops had recaptured X": bare troops taking back a place are the holder's; elsewhere ("ambushed troops") they name no side.
+        if (gainer.IsUnknown && rule.Retake && !rule.Passive && sentence.AnyTokenBefore(verb.First, 2, vocabulary.BareTroops.Contains))
+        {
+            gainer = actors.ByKey.GetValueOrDefault(options.DefaultHolderSide) ?? gainer;
+        }
+
         // "X remained in government hands", « reste aux mains du régime », "remains under SDF control", لا تزال: the holder
         // keeps it, whoever it is; nothing changed.
         if (tier == ControlTier.Claimed && !rule.Retake

@@ -269,6 +269,9 @@ public sealed class EventVocabulary
     /// <summary>Words of most of a place ("most of", « la majeure partie de », معظم): the place changed hands with the places listed after it.</summary>
     public WordSet MajorityWords { get; private set; } = null!;
 
+    /// <summary>Bare words for troops ("troops", "soldiers"): the holder's only as the subject of a retaking.</summary>
+    public WordSet BareTroops { get; private set; } = null!;
+
     /// <summary>
     /// Who attacks when two sides fight: in each pair an actor matching the first (its key, its parent's or its side; « * »
     /// any) attacks one matching the second.
@@ -484,7 +487,7 @@ public sealed class EventVocabulary
     private void LoadMoreKeys(JsonElement root)
     {
         List<Phrase<string>> continuations = [], capitals = [];
-        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [], exceptionWords = [], exceptionPostpositions = [], majorityWords = [];
+        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [], exceptionWords = [], exceptionPostpositions = [], majorityWords = [], bareTroops = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
             continuations.AddRange(Strings(language.Value, "listContinuations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "continuation")));
@@ -496,6 +499,7 @@ public sealed class EventVocabulary
             exceptionWords.AddRange(Strings(language.Value, "exceptionWords"));
             exceptionPostpositions.AddRange(Strings(language.Value, "exceptionPostpositions"));
             majorityWords.AddRange(Strings(language.Value, "majorityWords"));
+            bareTroops.AddRange(Strings(language.Value, "bareTroops"));
         }
 
         ListContinuations = new PhraseMatcher<string>(continuations);
@@ -507,6 +511,7 @@ public sealed class EventVocabulary
         ExceptionWords = new WordSet(exceptionWords);
         ExceptionPostpositions = new WordSet(exceptionPostpositions);
         MajorityWords = new WordSet(majorityWords);
+        BareTroops = new WordSet(bareTroops);
         AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
             ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
             : [];
