@@ -49,6 +49,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int NegationWindow = 3;
     private const int HedgeWindow = 4;
     private const int ObjectWindow = 24;
+
+    // How many words a Turkish exception word (« hariç ») may follow the place it excepts by: a short list.
+    private const int ExceptionWindow = 6;
     private const int AnaphorWindow = 6;
     private const int CivilianWindow = 8;
 
@@ -100,7 +103,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var question = sentence.Asks;
 
         // « en 2016 » is history; « pour la première fois depuis 2016 » is news, unless « depuis 2016, lorsque… ».
-        var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End)));
+        // A year inside an aside on a place ("Idlib, where the first councils formed in 2012,", « Jisr, ville martyre de 1980, »)
+        // dates the place's past, not the sentence.
+        var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End))
+            && !InPlaceAside(sentence, d));
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
@@ -152,6 +158,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
+
+        // "In the fighting in Hama and Idlib, 300 people have been killed", « les combats à Alep ont fait 200 morts »: fighting
+        // that only frames a toll tells no change of control.
+        if (kept.Count > 0 && kept.TrueForAll(e => e.Tier == ControlTier.Contested) && CasualtyCounts(sentence).Count > 0)
+        {
+            kept.Clear();
+        }
         events.AddRange(kept);
         if (!question && !historical)
         {
@@ -161,6 +174,42 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 events.AddRange(Claims(sentence));
             }
         }
+    }
+
+    // A comma-bounded stretch with no verb of ours that opens with a relative or where word, or right after a place.
+    private bool InPlaceAside(SentenceView sentence, DateMention date)
+    {
+        var comma = sentence.LastCommaBefore(date.Start, sentence.Start);
+        if (comma < 0 || sentence.Verbs.Any(v => sentence.TokenEnd(v.Last) > comma && sentence.TokenEnd(v.Last) <= sentence.NextComma(date.End)))
+        {
+            return false;
+        }
+
+        var opener = sentence.FirstTokenFrom(comma + 1, sentence.FirstToken + sentence.TokenCount, _ => true);
+        if (opener >= 0 && (vocabulary.RelativeWords.Contains(sentence.Input.Tokens[opener]) || vocabulary.WhereWords.Contains(sentence.Input.Tokens[opener])))
+        {
+            return true;
+        }
+
+        // the place and at most one word after it ("Idlib city,") before the comma
+        return sentence.Places.Any(p => p.IsResolved && p.Span.End <= comma && sentence.Input.Text.AsSpan(p.Span.End, comma - p.Span.End).Trim().IndexOf(' ') < 0);
+    }
+
+    // "all of Aleppo except Sheikh Maqsoud and Ashrafieh", « à l'exception de X », « X ve Y hariç »: an exception word
+    // before the place in its stretch between commas, or a Turkish one a few words after it with no verb between.
+    private bool Excepted(SentenceView sentence, PlaceMention place)
+    {
+        var first = sentence.IndexOfOffset(place.Span.Start);
+        var comma = sentence.LastCommaBefore(place.Span.Start, sentence.Start);
+        if (sentence.FirstTokenFrom(comma < 0 ? sentence.Start : comma, first, vocabulary.ExceptionWords.Contains) >= 0)
+        {
+            return true;
+        }
+
+        var last = sentence.IndexOfOffset(place.Span.End);
+        var postposition = sentence.FirstTokenFrom(place.Span.End, Math.Min(last + ExceptionWindow, sentence.FirstToken + sentence.TokenCount), vocabulary.ExceptionPostpositions.Contains);
+        return postposition >= 0 && !sentence.PunctuationBetween(place.Span.End, sentence.TokenStart(postposition))
+            && !sentence.Verbs.Any(v => sentence.TokenStart(v.First) >= place.Span.End && sentence.TokenEnd(v.Last) <= sentence.TokenStart(postposition));
     }
 
     // "moved into X after regime forces withdrew", « après le retrait de l'armée », « بعد انسحاب الجيش », « çekilmesinin
@@ -289,6 +338,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             gainer = NamedAttacker(sentence) ?? gainer;
         }
 
+        // "Troops had recaptured X": bare troops taking back a place are the holder's; elsewhere ("ambushed troops") they name no side.
+        if (gainer.IsUnknown && rule.Retake && !rule.Passive && sentence.AnyTokenBefore(verb.First, 2, vocabulary.BareTroops.Contains))
+        {
+            gainer = actors.ByKey.GetValueOrDefault(options.DefaultHolderSide) ?? gainer;
+        }
+
         // "X remained in government hands", « reste aux mains du régime », "remains under SDF control", لا تزال: the holder
         // keeps it, whoever it is; nothing changed.
         if (tier == ControlTier.Claimed && !rule.Retake
@@ -308,6 +363,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 && ((sentence.SameClause(verbEnd, a.Start) && !(sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 1, vocabulary.WhileWords.Contains) && NextVerbOf(sentence, a) is null)) || NextVerbOf(sentence, a)?.Tier is ControlTier.Entered or ControlTier.Claimed
                     || PassiveIncomer(sentence, verbEnd, a) || MovesIn(sentence, a.End) || MovesIn(sentence, sentence.PastAside(a.End))));
             gainer = incomer?.Actor ?? gainer;
+
+            // « a abandonné ses positions à X, ville martyre de 1980, désormais aux mains des rebelles »: the place is now the
+            // incomer's, told by a passive taking past a comma: a capture.
+            if (incomer is not null && sentence.Verbs.Any(p => p.Phrase.Value is { Role: VerbRole.Control, Passive: true, Nominal: false, Tier: ControlTier.Claimed }
+                && sentence.TokenStart(p.First) > verbEnd && sentence.TokenEnd(p.Last) <= incomer.Start && sentence.PunctuationBetween(verbEnd, sentence.TokenStart(p.First))))
+            {
+                tier = ControlTier.Claimed;
+            }
 
             // "fled X and Y as rebels closed in": the side named only drew near, so each place was reached.
             if (incomer is not null && NextVerbOf(sentence, incomer)?.Tier == ControlTier.Reached)
@@ -373,6 +436,24 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // « plus de 255 morts », "24 civilians were killed", « 12 civils ont été tués », « 30 civils ont été blessés »
     private IEnumerable<ExtractedEvent> Casualties(SentenceView sentence)
     {
+        var counts = CasualtyCounts(sentence);
+        if (counts.Count == 0)
+        {
+            yield break;
+        }
+
+        var place = sentence.Places.FirstOrDefault(p => p.IsResolved);
+        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? Undated(sentence);
+        yield return new ExtractedEvent(EventKind.Casualties, null, place, actors.Unknown, actors.Unknown, date, sentence.Source, "casualties.count", 0.8)
+        {
+            Quantities = counts,
+            CountedBy = sentence.Reporter,
+        };
+    }
+
+    // A number shortly before each kind of casualty word ("277 kişi öldü", « 200 morts »).
+    private static Dictionary<string, double> CasualtyCounts(SentenceView sentence)
+    {
         var counts = new Dictionary<string, double>();
         foreach (var (number, at) in sentence.Numbers())
         {
@@ -386,18 +467,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             }
         }
 
-        if (counts.Count == 0)
-        {
-            yield break;
-        }
-
-        var place = sentence.Places.FirstOrDefault(p => p.IsResolved);
-        var date = sentence.Dates.FirstOrDefault(d => d.Year is null)?.Date ?? Undated(sentence);
-        yield return new ExtractedEvent(EventKind.Casualties, null, place, actors.Unknown, actors.Unknown, date, sentence.Source, "casualties.count", 0.8)
-        {
-            Quantities = counts,
-            CountedBy = sentence.Reporter,
-        };
+        return counts;
     }
 
     // « 108 localités », « 850 kilomètres carrés », « 56 villages », « un rayon de 5 kilomètres », "32 villages and areas"
@@ -491,7 +561,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
             && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p) && !ParticipleSubject(sentence, verb))
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
-            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))).ToList();
+            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))
+            && !Excepted(sentence, p)).ToList();
 
         // "captured X and pressed on towards Y": a movement with no arrival is no event at Y ("and into Y" repeats the verb's word).
         if (placesFollow && tier is not (ControlTier.Reached or ControlTier.Withdrawn))
@@ -500,11 +571,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
-        // the general object did not change hands, the places listed did.
+        // the general object did not change hands, the places listed did; "most of Aleppo, including X" did.
         if (objects.FindIndex(p => sentence.ListMarkerBetween(sentence.TokenEnd(verb.Last), p.Span.Start)) is var listed and > 0)
         {
             var marker = objects[listed].Span.Start;
-            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords));
+            objects.RemoveAll(p => p.Span.End <= marker && sentence.ListMarkerBetween(p.Span.End, marker) && sentence.OwnerWordBefore(p, vocabulary.OwnerWords)
+                && !sentence.AnyTokenBefore(sentence.IndexOfOffset(p.Span.Start), 3, vocabulary.MajorityWords.Contains));
         }
 
         // "seized the Hamdaniya and Salaheddine districts in Aleppo city", « حيي … في مدينة حلب »: a city after the neighbourhoods,
@@ -1031,13 +1103,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // « tombée aux mains des jihadistes », "fell to the rebels", « muhaliflerin eline geçti » (the possessor comes before in Turkish);
     // « tenue par les rebelles désormais »: the agent may stand inside the phrase.
-    private static Actor? AgentAfter(SentenceView sentence, PhraseMatch<VerbRule> verb)
+    // "which reported a withdrawal of government forces": the side named as leaving is the loser, never the agent.
+    private Actor? AgentAfter(SentenceView sentence, PhraseMatch<VerbRule> verb)
     {
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.First);
         return verb.Phrase.Value.ObjectBeforeVerb
             ? sentence.Actors.LastOrDefault(a => a.End <= verbStart)?.Actor
-            : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd)?.Actor;
+            : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 3, vocabulary.DepartureWords.Contains))?.Actor;
     }
 
     // An actor after the verb that is not the gainer's side: « repris Saraqeb aux forces du régime », "seized it from the army".
@@ -1384,10 +1457,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // « L'aéroport de Hama est aux mains des rebelles, qui contrôlent aussi l'essentiel de la ville », "…, who now also control
     // most of the city": the side that took a place holds the city too; the city is the one the place is named after (an
-    // airport's city), else the last city named.
+    // airport's city), else the last city named. « a pris l'aéroport d'Alep ainsi que la majeure partie de la ville »: a list
+    // carried on to the city word is the same.
     private IEnumerable<ExtractedEvent> HeldCities(SentenceView sentence, List<ExtractedEvent> controls)
     {
-        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls))
+        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls).Concat(InSentence(sentence, vocabulary.ListContinuations, controls)))
         {
             var at = sentence.TokenStart(hold.First);
             var cityWord = sentence.Anaphors.Any(a => a.Phrase.Value == EventVocabulary.AnaphorCity && a.First > hold.Last && a.First - hold.Last <= AnaphorWindow);

@@ -260,6 +260,18 @@ public sealed class EventVocabulary
     /// <summary>Words of launching ("launched last Wednesday", « lancée samedi »): the day next to them is the launch's.</summary>
     public WordSet LaunchWords { get; private set; } = null!;
 
+    /// <summary>Words before places excepted from a verb ("except", « à l'exception de », باستثناء): no event there.</summary>
+    public WordSet ExceptionWords { get; private set; } = null!;
+
+    /// <summary>Turkish words after places excepted from a verb (« hariç »).</summary>
+    public WordSet ExceptionPostpositions { get; private set; } = null!;
+
+    /// <summary>Words of most of a place ("most of", « la majeure partie de », معظم): the place changed hands with the places listed after it.</summary>
+    public WordSet MajorityWords { get; private set; } = null!;
+
+    /// <summary>Bare words for troops ("troops", "soldiers"): the holder's only as the subject of a retaking.</summary>
+    public WordSet BareTroops { get; private set; } = null!;
+
     /// <summary>
     /// Who attacks when two sides fight: in each pair an actor matching the first (its key, its parent's or its side; « * »
     /// any) attacks one matching the second.
@@ -334,7 +346,8 @@ public sealed class EventVocabulary
                 }
             }
 
-            verbs.AddRange(Strings(entry, "movement").Select(m => new Phrase<VerbRule>(WordPattern.ParsePhrase(m), new VerbRule(VerbRole.Movement, null, false, false, objectFirst, language.Name, m))));
+            // « progressent désormais vers »: an adverb may stand inside a movement as inside the verb it outranks.
+            verbs.AddRange(Strings(entry, "movement").Select(m => new Phrase<VerbRule>(WordPattern.ParsePhrase(m), new VerbRule(VerbRole.Movement, null, false, false, objectFirst, language.Name, m), MaxGap: 1)));
 
             casualties.AddRange(Strings(entry, "casualties").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "dead")));
             casualties.AddRange(Strings(entry, "wounded").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "wounded")));
@@ -474,7 +487,7 @@ public sealed class EventVocabulary
     private void LoadMoreKeys(JsonElement root)
     {
         List<Phrase<string>> continuations = [], capitals = [];
-        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [];
+        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [], exceptionWords = [], exceptionPostpositions = [], majorityWords = [], bareTroops = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
             continuations.AddRange(Strings(language.Value, "listContinuations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "continuation")));
@@ -483,6 +496,10 @@ public sealed class EventVocabulary
             leaderWords.AddRange(Strings(language.Value, "leaderWords"));
             sayWords.AddRange(Strings(language.Value, "sayWords"));
             launchWords.AddRange(Strings(language.Value, "launchWords"));
+            exceptionWords.AddRange(Strings(language.Value, "exceptionWords"));
+            exceptionPostpositions.AddRange(Strings(language.Value, "exceptionPostpositions"));
+            majorityWords.AddRange(Strings(language.Value, "majorityWords"));
+            bareTroops.AddRange(Strings(language.Value, "bareTroops"));
         }
 
         ListContinuations = new PhraseMatcher<string>(continuations);
@@ -491,6 +508,10 @@ public sealed class EventVocabulary
         LeaderWords = new WordSet(leaderWords);
         SayWords = new WordSet(sayWords);
         LaunchWords = new WordSet(launchWords);
+        ExceptionWords = new WordSet(exceptionWords);
+        ExceptionPostpositions = new WordSet(exceptionPostpositions);
+        MajorityWords = new WordSet(majorityWords);
+        BareTroops = new WordSet(bareTroops);
         AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
             ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
             : [];
