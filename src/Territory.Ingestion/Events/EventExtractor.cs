@@ -1152,14 +1152,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool DatesTheReport(SentenceView sentence, DateMention date)
     {
         var tokens = sentence.Input.Tokens;
-        int low = 0, high = tokens.Count;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            (low, high) = tokens[middle].Start < date.Start ? (middle + 1, high) : (low, middle);
-        }
-
-        var first = low;
+        var first = sentence.IndexOfOffset(date.Start);
 
         // « أعلنت الفصائل أمس السيطرة على »: the verb's subject may stand between (verb-subject order).
         for (int t = first - 1, words = 0; t >= 0 && words < 2; t--)
@@ -1403,7 +1396,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool KindWordBefore(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
     {
         var kind = sentence.Anaphors.FirstOrDefault(a => a.First == verb.Last + 1 && a.Phrase.Value != EventVocabulary.AnaphorPronoun);
-        return kind is not null && kind.Last + 2 == sentence.IndexOf(sentence.Input.Tokens.First(t => t.Start >= place.Span.Start))
+        return kind is not null && kind.Last + 2 == sentence.IndexOfOffset(place.Span.Start)
             && vocabulary.OwnerWords.Contains(sentence.Input.Tokens[kind.Last + 1]);
     }
 

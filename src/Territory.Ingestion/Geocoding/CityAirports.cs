@@ -52,7 +52,7 @@ public static class CityAirports
             }
 
             // The tokenizer drops an elided article (« l'aéroport » is « aeroport »): read it from the text.
-            var elided = tokens[first].Start >= 2 && char.ToLowerInvariant(text[tokens[first].Start - 2]) == 'l' && text[tokens[first].Start - 1] is '\'' or '’';
+            var elided = Tokenizer.AfterElidedArticle(text, tokens[first]);
             var ownerBefore = first > 0 && SameSentence(tokens, first - 1, t) && vocabulary.AirportOwnerWords.Contains(WordOf(tokens[first - 1]));
             if (!(token.IsArabic || elided || ownerBefore || CityWordAfter(tokens, last, vocabulary)))
             {

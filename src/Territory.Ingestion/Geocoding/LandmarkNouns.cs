@@ -195,7 +195,7 @@ public sealed class LandmarkNouns
             return WithoutPrefix(token.Key).StartsWith("ال", StringComparison.Ordinal);
         }
 
-        if (token.Start >= 2 && char.ToLowerInvariant(text[token.Start - 2]) == 'l' && text[token.Start - 1] is '\'' or '’')
+        if (Tokenizer.AfterElidedArticle(text, token))
         {
             return true;
         }

@@ -145,6 +145,16 @@ public static class Tokenizer
 
     private static bool IsApostrophe(char c) => c is '\'' or '’' or '‘' or '`' or 'ʼ';
 
+    /// <summary>
+    /// True when the word follows an elided French article (« l'aéroport », « l’université »), which the tokenizer drops
+    /// as a word of its own.
+    /// </summary>
+    public static bool AfterElidedArticle(string text, TextToken token)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return token.Start >= 2 && char.ToLowerInvariant(text[token.Start - 2]) == 'l' && text[token.Start - 1] is '\'' or '’';
+    }
+
     private static bool IsElidable(ReadOnlySpan<char> word) =>
         word.Length == 1 ? char.ToLowerInvariant(word[0]) is 'd' or 'l' or 'j' or 'n' or 's' or 'm' or 't' or 'c'
         : word.Length == 2 && char.ToLowerInvariant(word[0]) == 'q' && char.ToLowerInvariant(word[1]) == 'u';
