@@ -395,26 +395,8 @@ public sealed class DateFinder(DateVocabulary vocabulary)
         return (Mention(text, tokens, i, i, date with { To = end }) with { Year = year, AfterSince = afterSince }, i + 1);
     }
 
-    private DayOfWeek? WeekdayOf(TextToken token)
-    {
-        if (vocabulary.Weekdays.TryGetValue(token.Key, out var day))
-        {
-            return day;
-        }
-
-        // Turkish suffixes glued to a weekday (« çarşambadan », « cumadan »): a weekday followed by at most 4 letters.
-        foreach (var (word, value) in vocabulary.Weekdays)
-        {
-            if (token.Key.Length > word.Length && token.Key.Length - word.Length <= 4 && token.Key.StartsWith(word, StringComparison.Ordinal) && !NameIsArabic(word))
-            {
-                return value;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool NameIsArabic(string word) => word.Length > 0 && Domain.Places.NameNormalizer.IsArabic(word[0]);
+    private DayOfWeek? WeekdayOf(TextToken token) =>
+        vocabulary.Weekdays.TryGetValue(token.Key, out var day) || vocabulary.GluedWeekdays.TryGetValue(token.Key, out day) ? day : null;
 
     private (int Month, int Words)? MonthAt(IReadOnlyList<TextToken> tokens, int k)
     {

@@ -35,6 +35,12 @@ public sealed class DateVocabulary
     /// <summary>Folded weekday → day of week.</summary>
     public FrozenDictionary<string, DayOfWeek> Weekdays { get; private init; } = FrozenDictionary<string, DayOfWeek>.Empty;
 
+    /// <summary>
+    /// Weekdays with a case ending glued on (« çarşambadan », « cumaya »), folded → day of week. Only the endings a language
+    /// lists: a bare prefix test read « Mardikh » as « mardi ».
+    /// </summary>
+    public FrozenDictionary<string, DayOfWeek> GluedWeekdays { get; private init; } = FrozenDictionary<string, DayOfWeek>.Empty;
+
     /// <summary>Relative-day phrases, longest first.</summary>
     public IReadOnlyList<RelativeDay> Relative { get; private init; } = [];
 
@@ -76,6 +82,7 @@ public sealed class DateVocabulary
         var months = new Dictionary<string, int>(StringComparer.Ordinal);
         var twoWord = new Dictionary<string, List<(string, int)>>(StringComparer.Ordinal);
         var weekdays = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
+        var glued = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal);
         var relative = new List<RelativeDay>();
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         HashSet<string> last = [], since = [], days = [], hours = [], and = [], dayParts = [];
@@ -111,6 +118,10 @@ public sealed class DateVocabulary
             for (var d = 0; d < 7; d++)
             {
                 weekdays[Words(entry.Weekdays[d])[0]] = (DayOfWeek)((d + 1) % 7);
+                foreach (var ending in entry.WeekdayEndings)
+                {
+                    glued[Fold(entry.Weekdays[d] + ending)] = (DayOfWeek)((d + 1) % 7);
+                }
             }
 
             relative.AddRange(entry.Relative.Select(r => r.From is "publication" or "reference" or "weekend"
@@ -136,6 +147,7 @@ public sealed class DateVocabulary
             Months = months.ToFrozenDictionary(StringComparer.Ordinal),
             TwoWordMonths = twoWord.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
             Weekdays = weekdays.ToFrozenDictionary(StringComparer.Ordinal),
+            GluedWeekdays = glued.ToFrozenDictionary(StringComparer.Ordinal),
             Relative = [.. relative.OrderByDescending(r => r.Words.Count)],
             Last = last.ToFrozenSet(StringComparer.Ordinal),
             Since = since.ToFrozenSet(StringComparer.Ordinal),
@@ -167,6 +179,8 @@ public sealed class DateVocabulary
         public string[] MonthAlternatives { get; init; } = [];
 
         public string[] Weekdays { get; init; } = [];
+
+        public string[] WeekdayEndings { get; init; } = [];
 
         public RelativeEntry[] Relative { get; init; } = [];
 

@@ -33,6 +33,10 @@ public class DateFinderTests
     [InlineData("سقطت المدينة مساء الخميس.", "2024-12-06", "2024-12-05", "2024-12-05", "day", "الخميس")]
     [InlineData("دخلت الفصائل المدينة ليل الجمعة - السبت.", "2024-12-01", "2024-11-29", "2024-11-30", "range", "ليل الجمعة - السبت")]
     [InlineData("Muhalifler çarşambadan beri ilerliyor.", "2024-11-30", "2024-11-27", "2024-11-30", "range", "çarşambadan beri")]
+    [InlineData("Muhalifler pazartesiden beri ilerliyor.", "2024-12-04", "2024-12-02", "2024-12-04", "range", "pazartesiden beri")]
+    // A place whose name starts with a weekday is no weekday: « Mardikh » is not « mardi ».
+    [InlineData("Rebels took Tell Mardikh on Friday.", "2024-12-03", "2024-11-29", "2024-11-29", "day", "Friday")]
+    [InlineData("Les rebelles ont pris Tell Mardikh vendredi.", "2024-12-03", "2024-11-29", "2024-11-29", "day", "vendredi")]
     [InlineData("Rebels seized 20 villages in the last 24 hours.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "in the last 24 hours")]
     [InlineData("Les rebelles ont pris 20 villages au cours des dernières 24 heures.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "au cours des dernières 24 heures")]
     [InlineData("Les rebelles ont pris 20 villages au cours des 24 dernières heures.", "2024-11-30", "2024-11-29", "2024-11-30", "range", "au cours des 24 dernières heures")]
