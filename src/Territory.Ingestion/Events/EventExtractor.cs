@@ -106,7 +106,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // A year inside an aside on a place ("Idlib, where the first councils formed in 2012,", « Jisr, ville martyre de 1980, »)
         // dates the place's past, not the sentence.
         var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End))
-            && !InPlaceAside(sentence, d));
+            && !InPlaceAside(sentence, d) && !FirstTimeSince(sentence, d));
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
@@ -1909,7 +1909,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
 
         // « ainsi que du château d'Alep » continues the list.
-        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !(t > 0 && Input.Tokens[t].Key == "que" && Input.Tokens[t - 1].Key is "ainsi" or "meme");
+        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !ContinuesList(t);
 
         public int ClauseEnd(int verbToken, bool forward, int window)
         {
@@ -2385,5 +2385,30 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             return lo;
         }
+
+        // A word inside a list continuation (« que » of « ainsi que », « de même que »; 'listContinuations') opens no clause.
+        private bool ContinuesList(int t)
+        {
+            var first = Math.Max(_firstToken, t - 3);
+            var words = Input.Tokens.Skip(first).Take(t - first + 1).ToList();
+            return _vocabulary.ListContinuations.FindAll(Input.Text, words).Any(m => m.First + first < t && m.Last + first >= t);
+        }
+    }
+
+    // "the first time the rebels have been in the city since they were driven out in 2014", « une première depuis le début
+    // de la guerre en 2011 », « في أول دخول لها منذ عام 2016 », « 2016'dan bu yana ilk kez »: a year counted from after a
+    // first is news, unless a clause about that year follows (« depuis 2016, lorsque… »).
+    private bool FirstTimeSince(SentenceView sentence, DateMention date)
+    {
+        if (sentence.ClauseWordAfter(date.End))
+        {
+            return false;
+        }
+
+        var (year, afterYear) = (sentence.IndexOfOffset(date.Start), sentence.IndexOfOffset(date.End));
+        var firsts = PhrasesBetween(vocabulary.FirstTimeWords, sentence, sentence.Start, sentence.End);
+        return PhrasesBetween(vocabulary.SinceWords, sentence, sentence.Start, sentence.End).Any(since =>
+            (since.Last < year && firsts.Any(f => f.Last < since.First && since.First - f.Last <= 12 && !sentence.PunctuationBetween(sentence.TokenEnd(f.Last), sentence.TokenStart(since.First))))
+            || (since.First == afterYear && firsts.Any(f => f.First > since.Last && f.First - since.Last <= 2)));
     }
 }
