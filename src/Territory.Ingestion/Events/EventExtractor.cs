@@ -95,7 +95,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ExtractSentence(sentence, events);
         }
 
-        return Deduplicate(events);
+        return Deduplicate(IncomerNext(events));
     }
 
     private void ExtractSentence(SentenceView sentence, List<ExtractedEvent> events)
@@ -2410,5 +2410,31 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return PhrasesBetween(vocabulary.SinceWords, sentence, sentence.Start, sentence.End).Any(since =>
             (since.Last < year && firsts.Any(f => f.Last < since.First && since.First - f.Last <= 12 && !sentence.PunctuationBetween(sentence.TokenEnd(f.Last), sentence.TokenStart(since.First))))
             || (since.First == afterYear && firsts.Any(f => f.First > since.Last && f.First - since.Last <= 2)));
+    }
+
+    // "The army said it had pulled out of Hama. Rebels reached the city centre.": the side that moves in, in the next
+    // sentence, at an anaphor of the withdrawn city, is the withdrawal's gainer (a withdrawal then a named incomer is one
+    // withdrawal with the incomer as gainer).
+    private static List<ExtractedEvent> IncomerNext(List<ExtractedEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var withdrawal = events[i];
+            if (withdrawal is not { Kind: EventKind.ControlChange, Tier: ControlTier.Withdrawn, Place: { } left } || !withdrawal.Gainer.IsUnknown)
+            {
+                continue;
+            }
+
+            var incomer = events.FindIndex(i + 1, e => e is { Kind: EventKind.ControlChange, Place: { } entered } && entered.Place == left.Place
+                && e.Source.SentenceStart >= withdrawal.Source.SentenceEnd && e.Source.SentenceStart - withdrawal.Source.SentenceEnd <= 3 && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal)
+                && !e.Gainer.IsUnknown && e.Gainer.Side != withdrawal.Loser.Side);
+            if (incomer > i)
+            {
+                events[i] = withdrawal with { Gainer = events[incomer].Gainer, Rule = $"{withdrawal.Rule}.incomerNext" };
+                events.RemoveAt(incomer);
+            }
+        }
+
+        return events;
     }
 }
