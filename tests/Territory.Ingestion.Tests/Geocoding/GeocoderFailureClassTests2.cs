@@ -7,7 +7,8 @@ namespace Territory.Ingestion.Tests;
 /// <summary>
 /// A second round of geocoding failure classes: news outlets and press nouns that look like villages (Enab Baladi is no
 /// Ennab, « بيان » no Banan, "Army" no A'rima); an "and" written on a generic head (« وكفر باسين » is Kafr Basin, not
-/// Kafir and Bissine); a neighbourhood whose name holds its city's (« حلب الجديدة », « la Nouvelle-Alep »). Sentences
+/// Kafir and Bissine); a neighbourhood whose name holds its city's (« حلب الجديدة », « la Nouvelle-Alep »); a governorate
+/// named in the sentence choosing between homonyms (« Souran ... dans le nord de la province de Hama »). Sentences
 /// written for these tests, against the reference gazetteer.
 /// </summary>
 public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : IClassFixture<GeocodedReferenceGazetteer>
@@ -42,6 +43,16 @@ public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : 
     [InlineData("fr", "Des combats ont lieu dans les quartiers de Nouvelle Alep.", "Nouvelle Alep=New Aleppo")]
     [InlineData("en", "Fighters moved through the neighbourhoods of New Aleppo and Hamdaniya.", "New Aleppo=New Aleppo|Hamdaniya=al-Hamdaniyeh")]
     [InlineData("tr", "Muhalifler Yeni Halep ve Hamdaniye mahallelerine girdi.", "Yeni Halep=New Aleppo|Hamdaniye=al-Hamdaniyeh")]
+    // A governorate, or a city's countryside, named in the sentence weighs for the homonym inside it (Suran of Hama, not of
+    // Aleppo), a direction inside a province included; a city named as a direction's anchor still points outside it.
+    [InlineData("fr", "Les insurgés ont pris Souran et Maardès, dans le nord de la province de Hama.", "Souran=Suran (Hama)|Maardès=Maar Dis|province de Hama=Hama Governorate")]
+    [InlineData("fr", "Dans la province de Hama, les insurgés ont pris Souran puis, après une longue nuit de combats, le village de Maardès.", "province de Hama=Hama Governorate|Souran=Suran (Hama)|Maardès=Maar Dis")]
+    [InlineData("en", "In Hama countryside, the opposition captured Suran after a night of heavy fighting along the road.", "Hama=Hama|Suran=Suran (Hama)")]
+    [InlineData("en", "Fighters seized Suran and Maardes in the northern Hama countryside.", "Suran=Suran (Hama)|Maardes=Maar Dis|Hama=Hama")]
+    [InlineData("ar", "في ريف حماة الشمالي، سيطرت الفصائل بعد معارك عنيفة استمرت طوال الليل على بلدة صوران.", "حماة=Hama|صوران=Suran (Hama)")]
+    [InlineData("tr", "Hama kırsalında muhalifler gece boyunca süren çatışmaların ardından Suran beldesini ele geçirdi.", "Hama=Hama|Suran=Suran (Hama)")]
+    [InlineData("en", "Fighters took Suran, north of Aleppo.", "Suran=Suran|Aleppo=Aleppo")]
+    [InlineData("en", "Fighters took Suran near Azaz in Aleppo province.", "Suran=Suran|Azaz=Azaz|Aleppo province=Aleppo Governorate")]
     public void A_failure_class_gives_the_places_an_analyst_would_name(string language, string text, string expected)
     {
         gazetteer.Require();
