@@ -8,7 +8,8 @@ namespace Territory.Ingestion.Tests;
 /// A second round of geocoding failure classes: news outlets and press nouns that look like villages (Enab Baladi is no
 /// Ennab, « بيان » no Banan, "Army" no A'rima); an "and" written on a generic head (« وكفر باسين » is Kafr Basin, not
 /// Kafir and Bissine); a neighbourhood whose name holds its city's (« حلب الجديدة », « la Nouvelle-Alep »); a governorate
-/// named in the sentence choosing between homonyms (« Souran ... dans le nord de la province de Hama »). Sentences
+/// named in the sentence choosing between homonyms (« Souran ... dans le nord de la province de Hama »); a landmark noun
+/// and a bare airport beside the sentence's city, named itself or inside an airport's name. Sentences
 /// written for these tests, against the reference gazetteer.
 /// </summary>
 public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : IClassFixture<GeocodedReferenceGazetteer>
@@ -53,6 +54,15 @@ public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : 
     [InlineData("tr", "Hama kırsalında muhalifler gece boyunca süren çatışmaların ardından Suran beldesini ele geçirdi.", "Hama=Hama|Suran=Suran (Hama)")]
     [InlineData("en", "Fighters took Suran, north of Aleppo.", "Suran=Suran|Aleppo=Aleppo")]
     [InlineData("en", "Fighters took Suran near Azaz in Aleppo province.", "Suran=Suran|Azaz=Azaz|Aleppo province=Aleppo Governorate")]
+    // A landmark noun and a bare airport after a list head ("including", « dont », « بما فيها »): the sentence's city's;
+    // the city named inside an airport's own name counts as the sentence's city.
+    [InlineData("en", "The opposition now holds most of Aleppo, including the citadel and the international airport.", "Aleppo=Aleppo|citadel=Aleppo Citadel|international airport=Aleppo International Airport")]
+    [InlineData("en", "The opposition now holds most of Aleppo, including the citadel and the military airport.", "Aleppo=Aleppo|citadel=Aleppo Citadel|military airport=Nayrab Military Airbase")]
+    [InlineData("fr", "Les insurgés tiennent l'essentiel d'Alep, dont la citadelle et l'aéroport militaire.", "Alep=Aleppo|citadelle=Aleppo Citadel|l'aéroport militaire=Nayrab Military Airbase")]
+    [InlineData("fr", "L'aéroport international d'Alep est aux mains des insurgés, qui tiennent aussi la citadelle.", "aéroport international d'Alep=Aleppo International Airport|citadelle=Aleppo Citadel")]
+    [InlineData("ar", "باتت الفصائل تسيطر على معظم مدينة حلب بما فيها القلعة والمطار الدولي.", "حلب=Aleppo|القلعة=Aleppo Citadel|والمطار الدولي=Aleppo International Airport")]
+    [InlineData("ar", "سقط مطار حلب الدولي بيد الفصائل التي تسيطر أيضاً على القلعة.", "مطار حلب الدولي=Aleppo International Airport|القلعة=Aleppo Citadel")]
+    [InlineData("en", "The military airport was shelled again at night.", "")]
     public void A_failure_class_gives_the_places_an_analyst_would_name(string language, string text, string expected)
     {
         gazetteer.Require();
