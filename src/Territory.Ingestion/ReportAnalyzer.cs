@@ -51,10 +51,7 @@ public sealed class ReportAnalyzer(Geocoder geocoder, ActorCatalog actors, DateF
             .Concat(reporters.Select(r => (tokens[r.First].Start, tokens[r.Last].End)))
             .ToList();
         times?.Lap(ref mark, 1);
-        var places = geocoder.Geocode(text, tokens, language)
-            .Where(p => (p.Span.Cue != MentionCue.Empty && p.IsResolved) || !names.Any(n => n.Start < p.Span.End && p.Span.Start < n.End))
-            .ToList();
-        places = [.. places.Concat(CityAirports.Find(text, tokens, places, geocoder.Index, geocoder.Vocabulary)).OrderBy(p => p.Span.Start)];
+        var places = geocoder.Geocode(text, tokens, language, names);
         times?.Lap(ref mark, 2);
         var dateMentions = dates.Find(text, tokens, published);
         times?.Lap(ref mark, 3);

@@ -4,7 +4,8 @@ using Territory.Ingestion.Text;
 namespace Territory.Ingestion.Geocoding;
 
 /// <summary>
-/// "Aleppo and its airport", « la ville d'Alep ainsi que l'aéroport international », « حلب ومطارها »: an airport named only
+/// "Aleppo and its airport", « la ville d'Alep ainsi que l'aéroport international », « حلب ومطارها », "most of Aleppo,
+/// including the citadel and the military airport": an airport named only
 /// through the city just before it is that city's airport in the gazetteer, when one lies near the city.
 /// </summary>
 public static class CityAirports
@@ -21,7 +22,7 @@ public static class CityAirports
     /// <summary>Mentions of airports named through a city, resolved to the gazetteer's airport nearest that city.</summary>
     /// <remarks>
     /// The words come from data/vocabulary/places.json (<c>cityAirport</c>). The airport is the city's when a possessive
-    /// (its, « son », the city's, « kentin »), an elided article (« l'aéroport »), the Arabic suffix (مطارها) or the city's
+    /// (its, « son », the city's, « kentin »), an article ("the", an elided « l'aéroport »), the Arabic suffix (مطارها) or the city's
     /// noun after it (« de la ville ») says so. A military qualifier (military, « militaire », العسكري, « askeri ») makes it
     /// the nearest airbase; otherwise it is the nearest civil airport.
     /// </remarks>
@@ -54,7 +55,8 @@ public static class CityAirports
             // The tokenizer drops an elided article (« l'aéroport » is « aeroport »): read it from the text.
             var elided = Tokenizer.AfterElidedArticle(text, tokens[first]);
             var ownerBefore = first > 0 && SameSentence(tokens, first - 1, t) && vocabulary.AirportOwnerWords.Contains(WordOf(tokens[first - 1]));
-            if (!(token.IsArabic || elided || ownerBefore || CityWordAfter(tokens, last, vocabulary)))
+            var article = first > 0 && SameSentence(tokens, first - 1, t) && vocabulary.AirportArticles.Contains(tokens[first - 1].Key);
+            if (!(token.IsArabic || elided || article || ownerBefore || CityWordAfter(tokens, last, vocabulary)))
             {
                 continue;
             }
@@ -68,7 +70,8 @@ public static class CityAirports
                 continue;
             }
 
-            var city = places.LastOrDefault(p => p.Span.End <= tokens[first].Start && p.Span.Sentence == token.Sentence);
+            // "most of Aleppo, including the citadel and the airport": a landmark between them is the city's too.
+            var city = places.LastOrDefault(p => p.Span.End <= tokens[first].Start && p.Span.Sentence == token.Sentence && p.Place?.Kind != PlaceKind.Landmark);
             if (city?.Place is not { Kind: PlaceKind.City or PlaceKind.Town } cityPlace)
             {
                 continue;

@@ -20,14 +20,15 @@ public sealed class LandmarkNouns
     private readonly Dictionary<string, List<GazetteerEntry>> _byNoun;
     private readonly PlaceVocabulary _vocabulary;
 
-    // The landmarks whose names hold their city's ("Aleppo University"): naming one names the city.
+    // The landmarks and airports whose names hold their city's ("Aleppo University", « aéroport international d'Alep »):
+    // naming one names the city.
     private readonly HashSet<long> _namedAfterCity;
 
-    private LandmarkNouns(Dictionary<string, List<GazetteerEntry>> byNoun, PlaceVocabulary vocabulary)
+    private LandmarkNouns(Dictionary<string, List<GazetteerEntry>> byNoun, HashSet<long> namedAfterCity, PlaceVocabulary vocabulary)
     {
         _byNoun = byNoun;
         _vocabulary = vocabulary;
-        _namedAfterCity = [.. byNoun.Values.SelectMany(l => l).Select(l => l.Id)];
+        _namedAfterCity = namedAfterCity;
     }
 
     /// <summary>The nouns of the index's landmarks, each with the landmarks it may name.</summary>
@@ -37,7 +38,8 @@ public sealed class LandmarkNouns
         ArgumentNullException.ThrowIfNull(vocabulary);
         var cities = index.Entries.Where(e => e.Kind == PlaceKind.City).ToList();
         var byNoun = new Dictionary<string, List<GazetteerEntry>>(StringComparer.Ordinal);
-        foreach (var landmark in index.Entries.Where(e => e.Kind == PlaceKind.Landmark))
+        var namedAfterCity = new HashSet<long>();
+        foreach (var landmark in index.Entries.Where(e => e.Kind is PlaceKind.Landmark or PlaceKind.Airport or PlaceKind.Airbase))
         {
             // Every gazetteer's point for the city nearby: each source spells it its own way (Aleppo, Alep, Halab).
             var cityNames = cities.Where(c => PlaceResolver.DistanceKm(c, landmark) <= CityKm)
@@ -52,6 +54,12 @@ public sealed class LandmarkNouns
                     continue;
                 }
 
+                namedAfterCity.Add(landmark.Id);
+                if (landmark.Kind != PlaceKind.Landmark)
+                {
+                    continue; // "the airport" alone is the city's airport only through CityAirports' stricter words
+                }
+
                 var landmarks = byNoun.TryGetValue(noun, out var list) ? list : byNoun[noun] = [];
                 if (!landmarks.Contains(landmark))
                 {
@@ -60,7 +68,7 @@ public sealed class LandmarkNouns
             }
         }
 
-        return new LandmarkNouns(byNoun, vocabulary);
+        return new LandmarkNouns(byNoun, namedAfterCity, vocabulary);
     }
 
     // The name's words less the city's name and the small words beside it: « citadelle d alep » → « citadelle ».
@@ -222,7 +230,7 @@ public sealed class LandmarkNouns
         token.StemKey is not null && token.End - token.Start > 2 && text[token.End - 1] is 's' or 'S' && text[token.End - 2] is '\'' or '’';
 
     // The landmark of the city named in the noun's sentence: the city itself (Aleppo, « Alep »), or a place bearing its
-    // name ("Aleppo University"). The nearest such landmark wins.
+    // name ("Aleppo University", « l'aéroport international d'Alep »). The nearest such landmark wins.
     private GazetteerEntry? Nearest(List<GazetteerEntry> landmarks, List<PlaceMention> others, int sentence)
     {
         var context = others.Where(o => o.Span.Sentence == sentence && (o.Place!.Kind == PlaceKind.City || _namedAfterCity.Contains(o.Place.Id))).ToList();

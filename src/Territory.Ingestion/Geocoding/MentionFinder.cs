@@ -294,6 +294,22 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return longer;
         }
 
+        // « وكفر باسين », « وتل رفعت »: "and" written on a generic head makes no village of the head (وكفر is not Kafir);
+        // the head and the name after it are one name, as without the prefix.
+        if (head.IsArabic && (exact is null || exact.Last == content) && PrefixedGenericHead(head) is { } bareHead && ArabicNameRun(tokens, content) > content)
+        {
+            if (ArabicWithPrefix(tokens, i, content) is { } prefixed && prefixed.Last > content)
+            {
+                return prefixed;
+            }
+
+            var bare = tokens.ToArray();
+            bare[content] = bareHead;
+            return Phonetic(bare, i, content, content + 1) is { } whole && whole.Last == content + 1
+                ? whole with { End = tokens[whole.Last].End }
+                : new Match(i, content + 1, tokens[content + 1].End, index.Fuzzy(Key(bare, i, content + 1), 5));
+        }
+
         // « Kafr Zibdiyeh », « تل قرموش »: « Kafr » alone is not the place; the whole name is, spelled a little differently
         // (« كفر باسين » for « كفر بسين ») or unknown.
         if (exact is not null && exact.Last == content && vocabulary.GenericHeads.Contains(head.Key))
@@ -435,6 +451,20 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
     // « 46. Alay »: a Turkish ordinal is a number and a full stop, which the tokenizer reads as a sentence's end.
     private static bool AfterOrdinal(IReadOnlyList<TextToken> tokens, int k) =>
         k > 0 && IsNumber(tokens[k - 1]) && tokens[k].Start - tokens[k - 1].End == 2 && tokens[k].Sentence == tokens[k - 1].Sentence + 1;
+
+    // « وكفر », « وتل »: a generic head with a one-letter prefix written on it, as the bare head.
+    private TextToken? PrefixedGenericHead(TextToken head)
+    {
+        foreach (var prefix in vocabulary.ArabicPrefixes)
+        {
+            if (head.Key.Length > prefix.Length && head.Key.StartsWith(prefix, StringComparison.Ordinal) && vocabulary.GenericHeads.Contains(head.Key[prefix.Length..]))
+            {
+                return head with { Key = head.Key[prefix.Length..] };
+            }
+        }
+
+        return null;
+    }
 
     // بحلب, وسراقب, بالأتارب: one-letter prefixes written attached to the name.
     private Match? ArabicWithPrefix(IReadOnlyList<TextToken> tokens, int first, int content)
@@ -793,7 +823,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
         if (match.Candidates.Count == 0 || match.Candidates[0].Match == NameMatch.Fuzzy)
         {
-            return match.Last > match.First && vocabulary.GenericHeads.Contains(tokens[match.First].Key);
+            return match.Last > match.First && (vocabulary.GenericHeads.Contains(tokens[match.First].Key) || PrefixedGenericHead(tokens[match.First]) is not null);
         }
 
         var key = Key(tokens, match.First, match.Last);

@@ -72,7 +72,7 @@ public sealed class PlaceResolver(ResolverOptions options)
         var mentions = new List<PlaceMention>(spans.Count);
         for (var i = 0; i < spans.Count; i++)
         {
-            var constraint = ConstraintFor(spans, first, i) ?? ListedWith(spans, first, i, text, listJoiners);
+            var constraint = ConstraintFor(spans, first, i) ?? ListedWith(spans, first, i, text, listJoiners) ?? RegionInSentence(spans, first, i);
             var context = anchors.Where(a => first[i] is not { } f || !ReferenceEquals(a, f.Top.Entry)).ToList();
 
             // With nothing new to weigh, the first pass stands.
@@ -262,6 +262,27 @@ public sealed class PlaceResolver(ResolverOptions options)
         return null;
     }
 
+    // « Souran et Maardès ... dans la province de Hama », "in Hama countryside, rebels took Suran": a governorate or a
+    // city's countryside named anywhere in the sentence, when nothing closer says where the place is.
+    private static Constraint? RegionInSentence(IReadOnlyList<MentionSpan> spans, List<Scored?> first, int i)
+    {
+        for (var j = 0; j < spans.Count; j++)
+        {
+            if (j == i || spans[j].Sentence != spans[i].Sentence || first[j] is not { } anchor || anchor.Score < 0.65 || !anchor.Certain)
+            {
+                continue;
+            }
+
+            var place = anchor.Top.Entry;
+            if ((spans[j].Cue.Relation == CueRelation.Region && place.Admin1Code is not null) || place.Kind == PlaceKind.Governorate)
+            {
+                return new Constraint.SameSentence(place);
+            }
+        }
+
+        return null;
+    }
+
     // « Nubl and Zahraa », « نبل والزهراء », « Nubl, Zahra »: the neighbour in the same list, when its first reading is sure.
     private Constraint? ListedWith(IReadOnlyList<MentionSpan> spans, List<Scored?> first, int i, string? text, IReadOnlySet<string> joiners)
     {
@@ -394,6 +415,13 @@ public sealed class PlaceResolver(ResolverOptions options)
 
             public override double Fit(GazetteerEntry candidate)
             {
+                // « dans le nord de la province de Hama », "in northern Idlib province": a direction inside an admin area
+                // names a part of it; from the area's centroid it would point at places outside.
+                if (AdminRegion(Anchor) is { } region && candidate.Admin1Code is not null)
+                {
+                    return region == candidate.Admin1Code ? 0.3 : -0.15;
+                }
+
                 var distance = DistanceKm(Anchor, candidate);
                 if (distance is < 0.5 or > 150)
                 {
@@ -420,6 +448,24 @@ public sealed class PlaceResolver(ResolverOptions options)
 
             public override double Fit(GazetteerEntry candidate) => DistanceKm(Anchor, candidate) <= ListNeighbourKm ? 0.25 : 0;
         }
+
+        // « la province de Hama » or "Hama countryside" elsewhere in the sentence: places of that governorate fit it better,
+        // the others are not held against it (the area may be where fighting began, not where this place lies).
+        public sealed record SameSentence(GazetteerEntry Anchor) : Constraint(Anchor)
+        {
+            public override string Describe => $"with {Anchor.Name} in the sentence";
+
+            public override double Fit(GazetteerEntry candidate) =>
+                (Anchor.Kind == PlaceKind.Governorate ? Anchor.Pcode ?? Anchor.Admin1Code : Anchor.Admin1Code) is { } region && region == candidate.Admin1Code ? 0.2 : 0;
+        }
+
+        // The governorate code of an admin area (a governorate, district or subdistrict), null for any other place.
+        protected static string? AdminRegion(GazetteerEntry area) => area.Kind switch
+        {
+            PlaceKind.Governorate => area.Pcode ?? area.Admin1Code,
+            PlaceKind.District or PlaceKind.Subdistrict => area.Admin1Code,
+            _ => null,
+        };
 
         public sealed record Within(GazetteerEntry Anchor) : Constraint(Anchor)
         {

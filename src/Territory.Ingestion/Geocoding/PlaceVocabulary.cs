@@ -90,6 +90,9 @@ public sealed record PlaceVocabulary
     /// <summary>Possessives that make such an airport the city's ("its", « son »).</summary>
     public FrozenSet<string> AirportOwnerWords { get; private init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Definite articles that make such an airport the one of the city just named, as an elided « l' » does ("the").</summary>
+    public FrozenSet<string> AirportArticles { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>Words that may stand around the airport word ("international", الدولي), the military ones included.</summary>
     public FrozenSet<string> AirportQualifiers { get; private init; } = FrozenSet<string>.Empty;
 
@@ -230,6 +233,7 @@ public sealed record PlaceVocabulary
             PersonTitles = (file.PersonTitles ?? []).Select(NameNormalizer.FoldWord).Where(w => w.Length > 0).ToFrozenSet(StringComparer.Ordinal),
             AirportWords = Folded(file.CityAirport?.Airport),
             AirportOwnerWords = Folded(file.CityAirport?.Owner),
+            AirportArticles = Folded(file.CityAirport?.Article),
             AirportQualifiers = Folded([.. file.CityAirport?.Qualifier ?? [], .. file.CityAirport?.Military ?? []]),
             MilitaryAirportQualifiers = Folded(file.CityAirport?.Military),
             AirportCityWords = Folded(file.CityAirport?.City),
@@ -259,7 +263,7 @@ public sealed record PlaceVocabulary
 
     private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles, CityAirportEntry? CityAirport);
 
-    private sealed record CityAirportEntry(string[]? Airport, string[]? Owner, string[]? Qualifier, string[]? Military, string[]? City);
+    private sealed record CityAirportEntry(string[]? Airport, string[]? Owner, string[]? Qualifier, string[]? Military, string[]? City, string[]? Article);
 
     private sealed record LanguageEntry(
         [property: JsonPropertyName("connectors")] string[] Connectors,
