@@ -47,7 +47,7 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         while (i < tokens.Count)
         {
             var match = MatchAt(text, tokens, i);
-            if (match is null)
+            if (match is null || StartsWithDayOrMonth(tokens, match))
             {
                 i++;
                 continue;
@@ -1025,4 +1025,11 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
 
     /// <summary>Tokens <see cref="First"/>..<see cref="Last"/> matched; <see cref="End"/> is the character offset the span ends at.</summary>
     private sealed record Match(int First, int Last, int End, IReadOnlyList<PlaceCandidate> Candidates);
+
+    // « يوم الجمعة حلب الجديدة »: a look-alike of several words that starts with a day or a month is no name, and must not
+    // swallow the name after it (the day is rejected later, but the words it covered would be lost).
+    private bool StartsWithDayOrMonth(IReadOnlyList<TextToken> tokens, Match match) =>
+        match.Last > match.First
+        && match.Candidates.All(c => c.Match != NameMatch.Exact)
+        && BareForms(tokens[match.First]).Any(vocabulary.DateWords.Contains);
 }

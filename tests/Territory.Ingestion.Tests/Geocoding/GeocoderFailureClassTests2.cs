@@ -21,6 +21,10 @@ public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : 
     [InlineData("ar", "قال سكان ومصدر ميداني إن الاشتباكات توقفت.", "")]
     [InlineData("ar", "بثت قناة محلية فيديو وصور من داخل حماة.", "حماة=Hama")]
     [InlineData("ar", "نقلت شبكة إخبارية عن مكتب إعلامي أن المعارك مستمرة.", "")]
+    [InlineData("ar", "دخلت الفصائل مدينة حمص بحسب شهود عيان.", "مدينة حمص=Homs")]
+    // A day before a name must not swallow it (« الجمعة حلب » looked like one name of two words).
+    [InlineData("ar", "دخلت الفصائل يوم الجمعة حلب الجديدة.", "حلب الجديدة=New Aleppo")]
+    [InlineData("ar", "اقتحمت الفصائل مساء الجمعة حيي حلب الجديدة والحمدانية.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh")]
     [InlineData("en", "Army units pulled back from Homs overnight.", "Homs=Homs")]
     [InlineData("en", "Source: the rebels hold Saraqib.", "Saraqib=Saraqib")]
     [InlineData("en", "Media close to the government denied it; Video showed fighters in Hama.", "Hama=Hama")]
