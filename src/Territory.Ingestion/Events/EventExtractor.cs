@@ -268,6 +268,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             places = [];
         }
 
+        // « Ayn Dakna köyünü PKK/YPG'den aldı » but « İdlib'i hedef aldı » (targeted): a short common Turkish verb's place stands right before it.
+        if (rule.Close && rule.ObjectBeforeVerb && places.Count > 0 && !CloseBefore(sentence, verb, places[^1]))
+        {
+            places = [];
+        }
+
         // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
         if (placesFollow && !rule.Nominal && (RelativeAntecedent(sentence, verb) ?? ReportedRelativeAntecedent(sentence, verb)) is { } antecedent
             && !places.Any(p => p.Span.Start < sentence.NextComma(sentence.TokenEnd(verb.Last))))
@@ -353,7 +359,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown
-            : LoserAfter(sentence, verb, gainer) ?? sentence.Holders.FirstOrDefault(h => h.Actor.Side != gainer.Side)?.Actor ?? actors.Unknown);
+            : LoserAfter(sentence, verb, gainer) ?? AblativeLoser(sentence, verb, gainer) ?? sentence.Holders.FirstOrDefault(h => h.Actor.Side != gainer.Side)?.Actor ?? actors.Unknown);
         if (tier == ControlTier.Withdrawn)
         {
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
@@ -1021,7 +1027,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // « Dana'yı ele geçiren muhalifler » (the rebels who took Dana): a subject participle's subject is the actor right after it.
-        if (rule.ObjectBeforeVerb && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.RelativeParticipleEndings) && verb.Last + 1 < sentence.Input.Tokens.Count
+        if (rule.ObjectBeforeVerb && (EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.RelativeParticipleEndings) || ShortSubjectParticiple(sentence.Input.Tokens[verb.Last])) && verb.Last + 1 < sentence.Input.Tokens.Count
             && sentence.Actors.FirstOrDefault(a => a.Start == sentence.TokenStart(verb.Last + 1)) is { } head)
         {
             return head.Actor;
@@ -1036,14 +1042,14 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // Subject-object-verb (Turkish): the subject opens the sentence; elsewhere it stands nearest before the verb, outside
         // an aside « (interdit en Russie) ».
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
-        var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
+        var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start) && !(rule.ObjectBeforeVerb && NotTheTaker(sentence, a, verb)));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
 
         // « Muhalifler X'i ele geçirdikten sonra Y'ye ilerledi »: a clause after a converb shares the sentence's subject.
         if (before is null && rule.ObjectBeforeVerb)
         {
             before = sentence.Actors.FirstOrDefault(a => a.End <= verbStart && !sentence.InParentheses(a.Start)
-                && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
+                && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0 && !NotTheTaker(sentence, a, verb));
         }
 
         // "Footage shows HTS fighters inside Dana": the subject inside the phrase's gap.
@@ -1109,7 +1115,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.First);
         return verb.Phrase.Value.ObjectBeforeVerb
-            ? sentence.Actors.LastOrDefault(a => a.End <= verbStart)?.Actor
+            ? sentence.Actors.LastOrDefault(a => a.End <= verbStart && !NotTheTaker(sentence, a, verb))?.Actor
             : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 3, vocabulary.DepartureWords.Contains))?.Actor;
     }
 
@@ -1515,6 +1521,60 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     /// <summary>What the vocabulary matched in the whole text, found once per text.</summary>
+
+    // « Ayn Dakna köyünü PKK/YPG'den aldı », « rejim güçlerine karşı operasyon başlatan muhalifler », « rejim güçlerinin
+    // çekilmesinin ardından muhalifler … »: an actor in the ablative lost the place, one before « karşı » is the target, and a
+    // genitive before an after word is the subject of the fronted clause: none of them took it.
+    private bool NotTheTaker(SentenceView sentence, ActorMention actor, PhraseMatch<VerbRule> verb)
+    {
+        var surface = sentence.Input.Text[actor.Start..actor.End].ToLowerInvariant();
+        if (Ablative(surface))
+        {
+            return true;
+        }
+
+        var next = sentence.IndexOfOffset(actor.End);
+        if (next < verb.First && vocabulary.TargetPostpositions.Contains(sentence.Input.Tokens[next]))
+        {
+            return true;
+        }
+
+        return vocabulary.GenitiveSuffixes.Any(g => g.Length > 2 && surface.Length > g.Length + 2 && surface.EndsWith(g, StringComparison.Ordinal))
+            && sentence.FirstTokenFrom(actor.End, verb.First, vocabulary.AfterWords.Contains) >= 0;
+    }
+
+    private bool Ablative(string surface) =>
+        vocabulary.AblativeEndings.Any(e => surface.Length > e.Length + 2 && surface.EndsWith(e, StringComparison.Ordinal));
+
+    // « SMO, Ayn Dakna köyünü PKK/YPG'den aldı »: the side in the ablative before a Turkish verb of taking is the loser.
+    private Actor? AblativeLoser(SentenceView sentence, PhraseMatch<VerbRule> verb, Actor gainer) => verb.Phrase.Value.ObjectBeforeVerb
+        ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.First) && a.Start >= sentence.ClauseOpening(verb.First) && a.Actor.Side != gainer.Side && !a.Actor.IsUnknown
+            && Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()))?.Actor
+        : null;
+
+    // « kontrol altına alan muhalifler »: a subject participle of a short verb (« alan », « giren ») is three or four letters.
+    private bool ShortSubjectParticiple(TextToken token) =>
+        vocabulary.RelativeParticipleEndings.Any(e => token.Key.Length > e.Length + 1 && token.Key.EndsWith(e, StringComparison.Ordinal));
+
+    // Only the place's own words (« köyünü »), an actor in the ablative (« PKK/YPG'den ») and days stand between a short
+    // Turkish verb and its place.
+    private bool CloseBefore(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        for (var t = sentence.IndexOfOffset(place.Span.End); t < verb.First; t++)
+        {
+            var token = sentence.Input.Tokens[t];
+            var own = place.Span.Cue.Text == token.Key || (token.Start >= place.Span.Start && token.End <= place.Span.End);
+            var ablative = sentence.Actors.Any(a => a.Start <= token.Start && token.End <= a.End && Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()));
+            var day = sentence.Dates.Any(d => d.Start <= token.Start && token.End <= d.End);
+            if (!own && !ablative && !day)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private sealed record TextFindings(
         IReadOnlyList<PhraseMatch<VerbRule>> Verbs,
         IReadOnlyList<PhraseMatch<string>> Reporters,

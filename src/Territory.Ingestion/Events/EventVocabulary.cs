@@ -480,6 +480,7 @@ public sealed class EventVocabulary
             ObjectPronounEndings = [.. objectPronounEndings],
         };
         vocabulary.LoadMoreKeys(document.RootElement);
+        vocabulary.LoadCaseKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -523,4 +524,24 @@ public sealed class EventVocabulary
 
     private static IEnumerable<string> Strings(JsonElement entry, string property) =>
         entry.TryGetProperty(property, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];
+
+    /// <summary>Turkish case endings of an actor that make it the one a place was taken from (« PKK/YPG'den », « rejim güçlerinden »): never the gainer.</summary>
+    public IReadOnlyList<string> AblativeEndings { get; private set; } = [];
+
+    /// <summary>Turkish postpositions after an actor that make it a target (« rejim güçlerine karşı »): never the gainer.</summary>
+    public WordSet TargetPostpositions { get; private set; } = null!;
+
+    // The keys of Turkish case and postpositions on actors ('ablativeEndings', 'targetPostpositions').
+    private void LoadCaseKeys(JsonElement root)
+    {
+        List<string> ablativeEndings = [], targetPostpositions = [];
+        foreach (var language in root.GetProperty("languages").EnumerateObject())
+        {
+            ablativeEndings.AddRange(Strings(language.Value, "ablativeEndings"));
+            targetPostpositions.AddRange(Strings(language.Value, "targetPostpositions"));
+        }
+
+        AblativeEndings = [.. ablativeEndings.OrderByDescending(e => e.Length)];
+        TargetPostpositions = new WordSet(targetPostpositions);
+    }
 }
