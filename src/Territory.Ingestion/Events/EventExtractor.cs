@@ -1028,6 +1028,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « Dana'yı ele geçiren muhalifler » (the rebels who took Dana): a subject participle's subject is the actor right after it.
         if (rule.ObjectBeforeVerb && (EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.RelativeParticipleEndings) || ShortSubjectParticiple(sentence.Input.Tokens[verb.Last])) && verb.Last + 1 < sentence.Input.Tokens.Count
+            && !EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ConverbEndings) && !sentence.PunctuationBetween(sentence.TokenEnd(verb.Last), sentence.TokenStart(verb.Last + 1))
             && sentence.Actors.FirstOrDefault(a => a.Start == sentence.TokenStart(verb.Last + 1)) is { } head)
         {
             return head.Actor;

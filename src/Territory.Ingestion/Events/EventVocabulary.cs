@@ -531,17 +531,22 @@ public sealed class EventVocabulary
     /// <summary>Turkish postpositions after an actor that make it a target (« rejim güçlerine karşı »): never the gainer.</summary>
     public WordSet TargetPostpositions { get; private set; } = null!;
 
-    // The keys of Turkish case and postpositions on actors ('ablativeEndings', 'targetPostpositions').
+    /// <summary>Endings of a Turkish converb (« girerken », while entering): its subject is the one before it, not the actor after it.</summary>
+    public IReadOnlyList<string> ConverbEndings { get; private set; } = [];
+
+    // The keys of Turkish case and postpositions on actors ('ablativeEndings', 'targetPostpositions') and of converbs ('converbEndings').
     private void LoadCaseKeys(JsonElement root)
     {
-        List<string> ablativeEndings = [], targetPostpositions = [];
+        List<string> ablativeEndings = [], targetPostpositions = [], converbEndings = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
             ablativeEndings.AddRange(Strings(language.Value, "ablativeEndings"));
             targetPostpositions.AddRange(Strings(language.Value, "targetPostpositions"));
+            converbEndings.AddRange(Strings(language.Value, "converbEndings").Select(e => NameNormalizer.FoldWord(e)));
         }
 
         AblativeEndings = [.. ablativeEndings.OrderByDescending(e => e.Length)];
         TargetPostpositions = new WordSet(targetPostpositions);
+        ConverbEndings = [.. converbEndings];
     }
 }
