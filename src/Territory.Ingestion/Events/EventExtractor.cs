@@ -95,7 +95,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ExtractSentence(sentence, events);
         }
 
-        return Deduplicate(events);
+        return Deduplicate(IncomerNext(events));
     }
 
     private void ExtractSentence(SentenceView sentence, List<ExtractedEvent> events)
@@ -106,7 +106,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // A year inside an aside on a place ("Idlib, where the first councils formed in 2012,", « Jisr, ville martyre de 1980, »)
         // dates the place's past, not the sentence.
         var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End))
-            && !InPlaceAside(sentence, d));
+            && !InPlaceAside(sentence, d) && !FirstTimeSince(sentence, d));
         var verbs = sentence.Verbs;
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
@@ -1970,7 +1970,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         private static readonly HashSet<string> ClauseWords = ["ou", "qui", "que", "lorsque", "quand", "alors", "tandis", "mais", "where", "which", "who", "when", "while", "but", "حيث", "لكن", "ancak", "ama"];
 
         // « ainsi que du château d'Alep » continues the list.
-        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !(t > 0 && Input.Tokens[t].Key == "que" && Input.Tokens[t - 1].Key is "ainsi" or "meme");
+        private bool OpensClause(int t) => ClauseWords.Contains(Input.Tokens[t].Key) && !ContinuesList(t);
 
         public int ClauseEnd(int verbToken, bool forward, int window)
         {
@@ -2446,5 +2446,56 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
             return lo;
         }
+
+        // A word inside a list continuation (« que » of « ainsi que », « de même que »; 'listContinuations') opens no clause.
+        private bool ContinuesList(int t)
+        {
+            var first = Math.Max(_firstToken, t - 3);
+            var words = Input.Tokens.Skip(first).Take(t - first + 1).ToList();
+            return _vocabulary.ListContinuations.FindAll(Input.Text, words).Any(m => m.First + first < t && m.Last + first >= t);
+        }
+    }
+
+    // "the first time the rebels have been in the city since they were driven out in 2014", « une première depuis le début
+    // de la guerre en 2011 », « في أول دخول لها منذ عام 2016 », « 2016'dan bu yana ilk kez »: a year counted from after a
+    // first is news, unless a clause about that year follows (« depuis 2016, lorsque… »).
+    private bool FirstTimeSince(SentenceView sentence, DateMention date)
+    {
+        if (sentence.ClauseWordAfter(date.End))
+        {
+            return false;
+        }
+
+        var (year, afterYear) = (sentence.IndexOfOffset(date.Start), sentence.IndexOfOffset(date.End));
+        var firsts = PhrasesBetween(vocabulary.FirstTimeWords, sentence, sentence.Start, sentence.End);
+        return PhrasesBetween(vocabulary.SinceWords, sentence, sentence.Start, sentence.End).Any(since =>
+            (since.Last < year && firsts.Any(f => f.Last < since.First && since.First - f.Last <= 12 && !sentence.PunctuationBetween(sentence.TokenEnd(f.Last), sentence.TokenStart(since.First))))
+            || (since.First == afterYear && firsts.Any(f => f.First > since.Last && f.First - since.Last <= 2)));
+    }
+
+    // "The army said it had pulled out of Hama. Rebels reached the city centre.": the side that moves in, in the next
+    // sentence, at an anaphor of the withdrawn city, is the withdrawal's gainer (a withdrawal then a named incomer is one
+    // withdrawal with the incomer as gainer).
+    private static List<ExtractedEvent> IncomerNext(List<ExtractedEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var withdrawal = events[i];
+            if (withdrawal is not { Kind: EventKind.ControlChange, Tier: ControlTier.Withdrawn, Place: { } left } || !withdrawal.Gainer.IsUnknown)
+            {
+                continue;
+            }
+
+            var incomer = events.FindIndex(i + 1, e => e is { Kind: EventKind.ControlChange, Place: { } entered } && entered.Place == left.Place
+                && e.Source.SentenceStart >= withdrawal.Source.SentenceEnd && e.Source.SentenceStart - withdrawal.Source.SentenceEnd <= 3 && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal)
+                && !e.Gainer.IsUnknown && e.Gainer.Side != withdrawal.Loser.Side);
+            if (incomer > i)
+            {
+                events[i] = withdrawal with { Gainer = events[incomer].Gainer, Rule = $"{withdrawal.Rule}.incomerNext" };
+                events.RemoveAt(incomer);
+            }
+        }
+
+        return events;
     }
 }

@@ -480,6 +480,7 @@ public sealed class EventVocabulary
             ObjectPronounEndings = [.. objectPronounEndings],
         };
         vocabulary.LoadMoreKeys(document.RootElement);
+        vocabulary.LoadAsideKeys(document.RootElement);
         vocabulary.LoadCaseKeys(document.RootElement);
         return vocabulary;
     }
@@ -524,6 +525,26 @@ public sealed class EventVocabulary
 
     private static IEnumerable<string> Strings(JsonElement entry, string property) =>
         entry.TryGetProperty(property, out var list) ? list.EnumerateArray().Select(e => e.GetString()!) : [];
+
+    /// <summary>Words of a first ("the first time", « une première », أول, « ilk kez »): a year counted from with them is news.</summary>
+    public PhraseMatcher<string> FirstTimeWords { get; private set; } = null!;
+
+    /// <summary>Words counting from a year ("since", « depuis », منذ; « bu yana » after it in Turkish).</summary>
+    public PhraseMatcher<string> SinceWords { get; private set; } = null!;
+
+    // The keys named in '_aboutAsideKeys'.
+    private void LoadAsideKeys(JsonElement root)
+    {
+        List<Phrase<string>> firsts = [], sinces = [];
+        foreach (var language in root.GetProperty("languages").EnumerateObject())
+        {
+            firsts.AddRange(Strings(language.Value, "firstTimeWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "first")));
+            sinces.AddRange(Strings(language.Value, "sinceWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "since")));
+        }
+
+        FirstTimeWords = new PhraseMatcher<string>(firsts);
+        SinceWords = new PhraseMatcher<string>(sinces);
+    }
 
     /// <summary>Turkish case endings of an actor that make it the one a place was taken from (« PKK/YPG'den », « rejim güçlerinden »): never the gainer.</summary>
     public IReadOnlyList<string> AblativeEndings { get; private set; } = [];
