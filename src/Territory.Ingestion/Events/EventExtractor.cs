@@ -561,7 +561,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
-            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
@@ -1116,7 +1116,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.First);
         return verb.Phrase.Value.ObjectBeforeVerb
-            ? sentence.Actors.LastOrDefault(a => a.End <= verbStart && !NotTheTaker(sentence, a, verb))?.Actor
+            ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.Last) && !NotTheTaker(sentence, a, verb))?.Actor
             : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 3, vocabulary.DepartureWords.Contains))?.Actor;
     }
 
@@ -1556,6 +1556,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // « kontrol altına alan muhalifler »: a subject participle of a short verb (« alan », « giren ») is three or four letters.
     private bool ShortSubjectParticiple(TextToken token) =>
         vocabulary.RelativeParticipleEndings.Any(e => token.Key.Length > e.Length + 1 && token.Key.EndsWith(e, StringComparison.Ordinal));
+
+    // « Halep'in batı kırsalında … başlatan muhalifler, Kefr Naha ve … aldı »: in Turkish the subject between two places, before a
+    // comma, ends the first one's clause: the second opens the verb's object, no apposition.
+    private static bool SubjectBetween(SentenceView sentence, PhraseMatch<VerbRule> verb, List<PlaceMention> window, int i) =>
+        verb.Phrase.Value.ObjectBeforeVerb && i > 0 && sentence.Actors.Any(a => a.Start >= window[i - 1].Span.End && a.End <= window[i].Span.Start);
 
     // Only the place's own words (« köyünü »), an actor in the ablative (« PKK/YPG'den ») and days stand between a short
     // Turkish verb and its place.
