@@ -561,7 +561,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
-            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)).ToList();
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
+            && !Overlooked(sentence, p) && !Suburban(sentence, p)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
@@ -1045,6 +1046,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
         var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start) && !(rule.ObjectBeforeVerb && NotTheTaker(sentence, a, verb)));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
+        if (before is not null && !rule.ObjectBeforeVerb && TakenFromSubject(sentence, before) is { } taker)
+        {
+            return taker;
+        }
 
         // « Muhalifler X'i ele geçirdikten sonra Y'ye ilerledi »: a clause after a converb shares the sentence's subject.
         if (before is null && rule.ObjectBeforeVerb)
@@ -1318,7 +1323,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var continuation = PhrasesBetween(vocabulary.ListContinuations, sentence, window[i - 1].Span.End, window[i].Span.Start).LastOrDefault();
         var place = sentence.FirstTokenFrom(window[i].Span.Start, sentence.FirstToken + sentence.TokenCount, _ => true);
         return continuation is not null && place - continuation.Last <= AnaphorWindow && !sentence.LocatorWordBefore(window[i], vocabulary.LocatorWords)
-            && sentence.Actors.Any(a => a.Start >= window[i - 1].Span.End && a.End <= sentence.TokenStart(continuation.First))
+            && (sentence.Actors.Any(a => a.Start >= window[i - 1].Span.End && a.End <= sentence.TokenStart(continuation.First)) || sentence.CommaJustBefore(continuation.First))
             && !sentence.AnyTokenAfter(continuation.Last, place - continuation.Last - 1, t => vocabulary.LocatorWords.Contains(t) || vocabulary.LocativeWords.Contains(t) || vocabulary.AreaNouns.Contains(t))
             && !sentence.ClaimUnits.Any(u => u.First > continuation.Last && u.Last < place);
     }
@@ -1521,7 +1526,39 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return control with { Place = mention, Rule = $"{control.Rule}.{rule}", Confidence = Round(control.Confidence * 0.9) };
     }
 
-    /// <summary>What the vocabulary matched in the whole text, found once per text.</summary>
+    // "seized X from Kurdish forces and then took Y", « ont pris X aux FDS avant de s'emparer de Y »: the side an earlier
+    // taking took a place from (a from word right before it) is not the next verb's subject; the earlier taker is.
+    private Actor? TakenFromSubject(SentenceView sentence, ActorMention nearest)
+    {
+        var first = sentence.IndexOfOffset(nearest.Start);
+        var earlier = sentence.Verbs.LastOrDefault(p => p.Phrase.Value.Role == VerbRole.Control && sentence.TokenEnd(p.Last) <= nearest.Start);
+        if (earlier is null || !sentence.AnyTokenBefore(first, 2, vocabulary.FromWords.Contains) || sentence.PunctuationBetween(sentence.TokenEnd(earlier.Last), nearest.Start)
+            || sentence.Places.Any(p => p.Span.Start >= sentence.TokenStart(Math.Max(sentence.FirstToken, first - 2)) && p.Span.End <= nearest.Start))
+        {
+            return null;
+        }
+
+        return sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(earlier.First) && a.Actor.Side != nearest.Actor.Side && !sentence.InParentheses(a.Start))?.Actor;
+    }
+
+    // "the hill overlooking Hama", « surplombant Hama », « المطل على مدينة حماة », « Hama'ya hakim »: the place overlooked
+    // only says where the object is.
+    private bool Overlooked(SentenceView sentence, PlaceMention place)
+    {
+        var first = sentence.IndexOfOffset(place.Span.Start);
+        var last = sentence.IndexOfOffset(place.Span.End) - 1;
+        return sentence.AnyTokenBefore(first, 3, vocabulary.OverlookWords.Contains) || sentence.AnyTokenAfter(last, 1, vocabulary.OverlookPostpositions.Contains);
+    }
+
+    // "the Damascus suburb of Jaramana", « la banlieue de Damas de Jaramana »: a city next to a suburb word, with the suburb's
+    // own name right after, only locates it.
+    private bool Suburban(SentenceView sentence, PlaceMention place)
+    {
+        var first = sentence.IndexOfOffset(place.Span.Start);
+        var last = sentence.IndexOfOffset(place.Span.End) - 1;
+        return (sentence.AnyTokenBefore(first, 2, vocabulary.SuburbWords.Contains) || sentence.AnyTokenAfter(last, 1, vocabulary.SuburbWords.Contains))
+            && sentence.Places.Any(p => p.IsResolved && p.Span.Start > place.Span.End && sentence.IndexOfOffset(p.Span.Start) - last <= 3 && !sentence.PunctuationBetween(place.Span.End, p.Span.Start));
+    }
 
     // « Ayn Dakna köyünü PKK/YPG'den aldı », « rejim güçlerine karşı operasyon başlatan muhalifler », « rejim güçlerinin
     // çekilmesinin ardından muhalifler … »: an actor in the ablative lost the place, one before « karşı » is the target, and a
@@ -1581,6 +1618,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return true;
     }
 
+    /// <summary>What the vocabulary matched in the whole text, found once per text.</summary>
     private sealed record TextFindings(
         IReadOnlyList<PhraseMatch<VerbRule>> Verbs,
         IReadOnlyList<PhraseMatch<string>> Reporters,
@@ -1741,7 +1779,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         /// <summary>Whether the sentence is a question ("?", Arabic « ؟ »).</summary>
-        public bool Asks => Text.TrimEnd().EndsWith('?') || Text.TrimEnd().EndsWith('؟');
+        public bool Asks => Text.TrimEnd().EndsWith('?') || Text.TrimEnd().EndsWith('؟') || _vocabulary.QuestionInversions.Any(q => Text.Contains(q + " ", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The sentence's first token.</summary>
         public int FirstToken => _firstToken;

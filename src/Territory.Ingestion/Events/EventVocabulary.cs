@@ -481,6 +481,7 @@ public sealed class EventVocabulary
         };
         vocabulary.LoadMoreKeys(document.RootElement);
         vocabulary.LoadAsideKeys(document.RootElement);
+        vocabulary.LoadLocatingKeys(document.RootElement);
         vocabulary.LoadCaseKeys(document.RootElement);
         return vocabulary;
     }
@@ -544,6 +545,41 @@ public sealed class EventVocabulary
 
         FirstTimeWords = new PhraseMatcher<string>(firsts);
         SinceWords = new PhraseMatcher<string>(sinces);
+    }
+
+    /// <summary>Words before the side a place was taken from ("from", « aux », من): that side is no later verb's subject.</summary>
+    public WordSet FromWords { get; private set; } = null!;
+
+    /// <summary>Words of overlooking ("overlooking", « surplombant », المطل, « hakim »): the place overlooked only locates.</summary>
+    public WordSet OverlookWords { get; private set; } = null!;
+
+    /// <summary>Turkish words of overlooking after the place overlooked (« Hama'ya hakim »).</summary>
+    public WordSet OverlookPostpositions { get; private set; } = null!;
+
+    /// <summary>Words of a suburb ("suburb", « banlieue »): a city next to one, before the suburb's name, only locates it.</summary>
+    public WordSet SuburbWords { get; private set; } = null!;
+
+    /// <summary>Endings of a French inverted question (« -ils », « -t-il »): the sentence asks.</summary>
+    public IReadOnlyList<string> QuestionInversions { get; private set; } = [];
+
+    // The keys of the second round of failure classes (from words, overlooking, suburbs, inverted questions).
+    private void LoadLocatingKeys(JsonElement root)
+    {
+        List<string> fromWords = [], overlookWords = [], overlookPostpositions = [], suburbWords = [], questionInversions = [];
+        foreach (var language in root.GetProperty("languages").EnumerateObject())
+        {
+            fromWords.AddRange(Strings(language.Value, "fromWords"));
+            overlookWords.AddRange(Strings(language.Value, "overlookWords"));
+            overlookPostpositions.AddRange(Strings(language.Value, "overlookPostpositions"));
+            suburbWords.AddRange(Strings(language.Value, "suburbWords"));
+            questionInversions.AddRange(Strings(language.Value, "questionInversions"));
+        }
+
+        FromWords = new WordSet(fromWords);
+        OverlookWords = new WordSet(overlookWords);
+        OverlookPostpositions = new WordSet(overlookPostpositions);
+        SuburbWords = new WordSet(suburbWords);
+        QuestionInversions = questionInversions;
     }
 
     /// <summary>Turkish case endings of an actor that make it the one a place was taken from (« PKK/YPG'den », « rejim güçlerinden »): never the gainer.</summary>
