@@ -1584,9 +1584,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool Ablative(string surface) =>
         vocabulary.AblativeEndings.Any(e => surface.Length > e.Length + 2 && surface.EndsWith(e, StringComparison.Ordinal));
 
-    // « SMO, Ayn Dakna köyünü PKK/YPG'den aldı »: the side in the ablative before a Turkish verb of taking is the loser.
+    // « SMO, Ayn Dakna köyünü PKK/YPG'den aldı », « rejim güçlerinden aldı »: the side in the ablative before a Turkish verb of
+    // taking (or inside its phrase) is the loser.
     private Actor? AblativeLoser(SentenceView sentence, PhraseMatch<VerbRule> verb, Actor gainer) => verb.Phrase.Value.ObjectBeforeVerb
-        ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.First) && a.Start >= sentence.ClauseOpening(verb.First) && a.Actor.Side != gainer.Side && !a.Actor.IsUnknown
+        ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.Last) && a.Start >= sentence.ClauseOpening(verb.First) && a.Actor.Side != gainer.Side && !a.Actor.IsUnknown
             && Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()))?.Actor
         : null;
 

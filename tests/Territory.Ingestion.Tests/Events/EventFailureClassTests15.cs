@@ -40,6 +40,8 @@ public class EventFailureClassTests15
     [InlineData("tr", "2024-12-06", "Tel Rıfat terör örgütü PKK/YPG'den temizlendi.", "claimed Tall Refaat unknown 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Muhalifler Hama'yı rejim güçlerinden aldı.", "claimed Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "PKK/YPG'li teröristler bölgeden kaçtı.", "")]
+    [InlineData("tr", "2024-12-06", "SMO'ya bağlı gruplar Tel Rıfat'ı YPG'den aldı.", "claimed Tall Refaat opposition 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "Rus uçakları İdlib'i hedef aldı.", "")]
     [InlineData("en", "2024-12-06", "The SNA took Ayn Dakna from the SDF.", "claimed Ayn Dakna opposition 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-12-06", "L'ANS a pris Ayn Dakna aux FDS.", "claimed Ayn Dakna opposition 2024-11-27..2024-12-06")]
 
@@ -75,6 +77,7 @@ public class EventFailureClassTests15
     [InlineData("tr", "2024-12-06", "SMO Münbiç'i kuşatma altına aldı.", "reached Manbij opposition 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Rejim güçleri Hama'dan çekildi.", "withdrawn Hama unknown 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Rejim güçleri Hama'dan geri çekildi.", "withdrawn Hama unknown 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "Muhalifler dün Hama'ya girmişti.", "entered Hama opposition 2024-12-05..2024-12-05")]
     [InlineData("tr", "2024-12-06", "Muhalifler Hama'ya ilerliyor.", "")]
     [InlineData("tr", "2024-12-06", "Muhalifler Hama'ya doğru ilerliyor.", "")]
     [InlineData("tr", "2024-12-06", "Hama düştü.", "claimed Hama unknown 2024-11-27..2024-12-06")]
@@ -95,5 +98,29 @@ public class EventFailureClassTests15
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
+    }
+
+    // The side in the ablative lost the place: the gainer is the taker (or the operation's owner), the loser the side named.
+    [Theory]
+    [InlineData("SMO'nun başlattığı Özgürlük Şafağı Harekâtı kapsamında Tel Rıfat dün PKK/YPG'den tamamen temizlendi.", "sna", "sdf")]
+    [InlineData("SMO, Ayn Dakna köyünü PKK/YPG'den aldı.", "sna", "sdf")]
+    [InlineData("SMO'ya bağlı gruplar Tel Rıfat'ı YPG'den aldı.", "sna", "sdf")]
+    [InlineData("Tel Rıfat terör örgütü PKK/YPG'den temizlendi.", "unknown", "sdf")]
+    [InlineData("Muhalifler Hama'yı rejim güçlerinden aldı.", "opposition", "government")]
+    public void An_actor_in_the_ablative_is_the_loser(string text, string gainer, string loser)
+    {
+        var change = Analyzer.Analyze(text, new DateOnly(2024, 12, 6), "tr").Events.Single(e => e.Kind == EventKind.ControlChange);
+        Assert.Equal((gainer, loser), (change.Gainer.Key, change.Loser.Key));
+    }
+
+    // « rejim ordusu bazı mevzileri geri aldığını iddia etti » (the army claimed to have retaken some positions) answers the
+    // entry: a denial by the army, no capture.
+    [Fact]
+    public void Retaking_some_positions_is_a_denial()
+    {
+        var events = Analyzer.Analyze("Muhalifler çarşamba günü Kamhana beldesine girerken, rejim ordusu bazı mevzileri geri aldığını iddia etti.", new DateOnly(2024, 12, 6), "tr").Events;
+        var denial = Assert.Single(events, e => e.Kind == EventKind.Denial);
+        Assert.Equal("government", denial.Gainer.Key);
+        Assert.Equal(ControlTier.Entered, Assert.Single(events, e => e.Kind == EventKind.ControlChange).Tier);
     }
 }
