@@ -274,6 +274,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             places = [];
         }
 
+        // « Halep'te muhalifler, … Dana'yı ele geçirdi »: a Turkish place in the locative before the verb's own object only says where.
+        if (rule.ObjectBeforeVerb && places.Count > 1)
+        {
+            places = [.. places.Where((p, i) => !HasSuffix(p, vocabulary.LocativeEndings) || places.Skip(i + 1).All(q => HasSuffix(q, vocabulary.LocativeEndings)))];
+        }
+
         // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
         if (placesFollow && !rule.Nominal && (RelativeAntecedent(sentence, verb) ?? ReportedRelativeAntecedent(sentence, verb)) is { } antecedent
             && !places.Any(p => p.Span.Start < sentence.NextComma(sentence.TokenEnd(verb.Last))))

@@ -591,19 +591,24 @@ public sealed class EventVocabulary
     /// <summary>Endings of a Turkish converb (« girerken », while entering): its subject is the one before it, not the actor after it.</summary>
     public IReadOnlyList<string> ConverbEndings { get; private set; } = [];
 
+    /// <summary>Turkish locative endings of a place (« Halep'te »): before the verb's own object, it only says where.</summary>
+    public IReadOnlyList<string> LocativeEndings { get; private set; } = [];
+
     // The keys of Turkish case and postpositions on actors ('ablativeEndings', 'targetPostpositions') and of converbs ('converbEndings').
     private void LoadCaseKeys(JsonElement root)
     {
-        List<string> ablativeEndings = [], targetPostpositions = [], converbEndings = [];
+        List<string> ablativeEndings = [], targetPostpositions = [], converbEndings = [], locativeEndings = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
             ablativeEndings.AddRange(Strings(language.Value, "ablativeEndings"));
             targetPostpositions.AddRange(Strings(language.Value, "targetPostpositions"));
             converbEndings.AddRange(Strings(language.Value, "converbEndings").Select(e => NameNormalizer.FoldWord(e)));
+            locativeEndings.AddRange(Strings(language.Value, "locativeEndings"));
         }
 
         AblativeEndings = [.. ablativeEndings.OrderByDescending(e => e.Length)];
         TargetPostpositions = new WordSet(targetPostpositions);
         ConverbEndings = [.. converbEndings];
+        LocativeEndings = [.. locativeEndings];
     }
 }

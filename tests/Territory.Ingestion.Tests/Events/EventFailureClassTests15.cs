@@ -48,6 +48,9 @@ public class EventFailureClassTests15
     // 2. a participle's subject is the gainer; « X'e karşı » marks the target
     [InlineData("tr", "2024-12-06", "Hama'nın kuzeyindeki Maardes beldesini kontrol altına alan muhalifler, kent merkezine yaklaştı.", "claimed Maar Dis opposition 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-01", "Halep'in batı kırsalında rejim güçlerine karşı operasyon başlatan muhalifler, Kefr Naha ve Urum el-Kübra beldelerini kontrolüne aldı.", "claimed Kafr Naha opposition 2024-11-27..2024-12-01|claimed Urum al-Kubra opposition 2024-11-27..2024-12-01")]
+    [InlineData("tr", "2024-12-06", "Halep'te muhalifler, rejim güçlerine karşı başlattıkları saldırıda Dana'yı ele geçirdi.", "claimed Dana opposition 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "Rejim güçlerine karşı savaşan muhalifler Serakib'i ele geçirdi.", "claimed Saraqab opposition 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "Serakib'i ele geçiren HTŞ, Hama'ya ilerledi.", "claimed Saraqab hts 2024-11-27..2024-12-06|reached Hama hts 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Kamhana'yı ele geçiren muhalifler Hama'ya ilerliyor.", "claimed Qamhana opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "The rebels, who took Maardes on Thursday, are now approaching the city centre.", "claimed Maar Dis opposition 2024-12-05..2024-12-05")]
 
