@@ -1577,8 +1577,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             return true;
         }
 
-        var next = sentence.IndexOfOffset(actor.End);
-        if (next < verb.First && vocabulary.TargetPostpositions.Contains(sentence.Input.Tokens[next]))
+        if (Targeted(sentence, actor, verb))
         {
             return true;
         }
@@ -1591,11 +1590,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         vocabulary.AblativeEndings.Any(e => surface.Length > e.Length + 2 && surface.EndsWith(e, StringComparison.Ordinal));
 
     // « SMO, Ayn Dakna köyünü PKK/YPG'den aldı », « rejim güçlerinden aldı »: the side in the ablative before a Turkish verb of
-    // taking (or inside its phrase) is the loser.
+    // taking (or inside its phrase), or the one fought against, is the loser.
     private Actor? AblativeLoser(SentenceView sentence, PhraseMatch<VerbRule> verb, Actor gainer) => verb.Phrase.Value.ObjectBeforeVerb
         ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.Last) && a.Start >= sentence.ClauseOpening(verb.First) && a.Actor.Side != gainer.Side && !a.Actor.IsUnknown
-            && Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()))?.Actor
+            && (Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()) || Targeted(sentence, a, verb)))?.Actor
         : null;
+
+    // « HTŞ'ye karşı savaşan rejim güçleri »: the actor before « karşı » is fought against.
+    private bool Targeted(SentenceView sentence, ActorMention actor, PhraseMatch<VerbRule> verb)
+    {
+        var next = sentence.IndexOfOffset(actor.End);
+        return next < verb.First && vocabulary.TargetPostpositions.Contains(sentence.Input.Tokens[next]);
+    }
 
     // « kontrol altına alan muhalifler »: a subject participle of a short verb (« alan », « giren ») is three or four letters.
     private bool ShortSubjectParticiple(TextToken token) =>

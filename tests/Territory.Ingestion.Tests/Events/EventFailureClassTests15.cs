@@ -110,6 +110,7 @@ public class EventFailureClassTests15
     [InlineData("SMO'ya bağlı gruplar Tel Rıfat'ı YPG'den aldı.", "sna", "sdf")]
     [InlineData("Tel Rıfat terör örgütü PKK/YPG'den temizlendi.", "unknown", "sdf")]
     [InlineData("Muhalifler Hama'yı rejim güçlerinden aldı.", "opposition", "government")]
+    [InlineData("HTŞ'ye karşı savaşan rejim güçleri Serakib'i geri aldı.", "government", "hts")]
     public void An_actor_in_the_ablative_is_the_loser(string text, string gainer, string loser)
     {
         var change = Analyzer.Analyze(text, new DateOnly(2024, 12, 6), "tr").Events.Single(e => e.Kind == EventKind.ControlChange);
