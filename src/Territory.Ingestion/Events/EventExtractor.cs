@@ -268,6 +268,18 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             places = [];
         }
 
+        // « Ayn Dakna köyünü PKK/YPG'den aldı » but « İdlib'i hedef aldı » (targeted): a short common Turkish verb's place stands right before it.
+        if (rule.Close && rule.ObjectBeforeVerb && places.Count > 0 && !CloseBefore(sentence, verb, places[^1]))
+        {
+            places = [];
+        }
+
+        // « Halep'te muhalifler, … Dana'yı ele geçirdi »: a Turkish place in the locative before the verb's own object only says where.
+        if (rule.ObjectBeforeVerb && places.Count > 1)
+        {
+            places = [.. places.Where((p, i) => !HasSuffix(p, vocabulary.LocativeEndings) || places.Skip(i + 1).All(q => HasSuffix(q, vocabulary.LocativeEndings)))];
+        }
+
         // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
         if (placesFollow && !rule.Nominal && (RelativeAntecedent(sentence, verb) ?? ReportedRelativeAntecedent(sentence, verb)) is { } antecedent
             && !places.Any(p => p.Span.Start < sentence.NextComma(sentence.TokenEnd(verb.Last))))
@@ -353,7 +365,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown
-            : LoserAfter(sentence, verb, gainer) ?? sentence.Holders.FirstOrDefault(h => h.Actor.Side != gainer.Side)?.Actor ?? actors.Unknown);
+            : LoserAfter(sentence, verb, gainer) ?? AblativeLoser(sentence, verb, gainer) ?? sentence.Holders.FirstOrDefault(h => h.Actor.Side != gainer.Side)?.Actor ?? actors.Unknown);
         if (tier == ControlTier.Withdrawn)
         {
             // « ont évacué leurs positions à X, laissant la ville aux combattants de l'opposition »: who moves in.
@@ -555,7 +567,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
-            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
             && !Overlooked(sentence, p) && !Suburban(sentence, p)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
@@ -1022,7 +1034,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // « Dana'yı ele geçiren muhalifler » (the rebels who took Dana): a subject participle's subject is the actor right after it.
-        if (rule.ObjectBeforeVerb && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.RelativeParticipleEndings) && verb.Last + 1 < sentence.Input.Tokens.Count
+        if (rule.ObjectBeforeVerb && (EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.RelativeParticipleEndings) || ShortSubjectParticiple(sentence.Input.Tokens[verb.Last])) && verb.Last + 1 < sentence.Input.Tokens.Count
+            && !EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ConverbEndings) && !sentence.PunctuationBetween(sentence.TokenEnd(verb.Last), sentence.TokenStart(verb.Last + 1))
             && sentence.Actors.FirstOrDefault(a => a.Start == sentence.TokenStart(verb.Last + 1)) is { } head)
         {
             return head.Actor;
@@ -1037,7 +1050,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // Subject-object-verb (Turkish): the subject opens the sentence; elsewhere it stands nearest before the verb, outside
         // an aside « (interdit en Russie) ».
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
-        var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
+        var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start) && !(rule.ObjectBeforeVerb && NotTheTaker(sentence, a, verb)));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
         if (before is not null && !rule.ObjectBeforeVerb && TakenFromSubject(sentence, before) is { } taker)
         {
@@ -1048,7 +1061,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (before is null && rule.ObjectBeforeVerb)
         {
             before = sentence.Actors.FirstOrDefault(a => a.End <= verbStart && !sentence.InParentheses(a.Start)
-                && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0);
+                && sentence.Input.Text.AsSpan(a.End, verbStart - a.End).IndexOf(';') < 0 && !NotTheTaker(sentence, a, verb));
         }
 
         // "Footage shows HTS fighters inside Dana": the subject inside the phrase's gap.
@@ -1114,7 +1127,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var verbStart = sentence.TokenStart(verb.First);
         var verbEnd = sentence.TokenEnd(verb.First);
         return verb.Phrase.Value.ObjectBeforeVerb
-            ? sentence.Actors.LastOrDefault(a => a.End <= verbStart)?.Actor
+            ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.Last) && !NotTheTaker(sentence, a, verb))?.Actor
             : sentence.Actors.FirstOrDefault(a => a.Start >= verbEnd && !sentence.AnyTokenBefore(sentence.IndexOfOffset(a.Start), 3, vocabulary.DepartureWords.Contains))?.Actor;
     }
 
@@ -1551,6 +1564,71 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var last = sentence.IndexOfOffset(place.Span.End) - 1;
         return (sentence.AnyTokenBefore(first, 2, vocabulary.SuburbWords.Contains) || sentence.AnyTokenAfter(last, 1, vocabulary.SuburbWords.Contains))
             && sentence.Places.Any(p => p.IsResolved && p.Span.Start > place.Span.End && sentence.IndexOfOffset(p.Span.Start) - last <= 3 && !sentence.PunctuationBetween(place.Span.End, p.Span.Start));
+    }
+
+    // « Ayn Dakna köyünü PKK/YPG'den aldı », « rejim güçlerine karşı operasyon başlatan muhalifler », « rejim güçlerinin
+    // çekilmesinin ardından muhalifler … »: an actor in the ablative lost the place, one before « karşı » is the target, and a
+    // genitive before an after word is the subject of the fronted clause: none of them took it.
+    private bool NotTheTaker(SentenceView sentence, ActorMention actor, PhraseMatch<VerbRule> verb)
+    {
+        var surface = sentence.Input.Text[actor.Start..actor.End].ToLowerInvariant();
+        if (Ablative(surface))
+        {
+            return true;
+        }
+
+        if (Targeted(sentence, actor, verb))
+        {
+            return true;
+        }
+
+        return vocabulary.GenitiveSuffixes.Any(g => g.Length > 2 && surface.Length > g.Length + 2 && surface.EndsWith(g, StringComparison.Ordinal))
+            && sentence.FirstTokenFrom(actor.End, verb.First, vocabulary.AfterWords.Contains) >= 0;
+    }
+
+    private bool Ablative(string surface) =>
+        vocabulary.AblativeEndings.Any(e => surface.Length > e.Length + 2 && surface.EndsWith(e, StringComparison.Ordinal));
+
+    // « SMO, Ayn Dakna köyünü PKK/YPG'den aldı », « rejim güçlerinden aldı »: the side in the ablative before a Turkish verb of
+    // taking (or inside its phrase), or the one fought against, is the loser.
+    private Actor? AblativeLoser(SentenceView sentence, PhraseMatch<VerbRule> verb, Actor gainer) => verb.Phrase.Value.ObjectBeforeVerb
+        ? sentence.Actors.LastOrDefault(a => a.End <= sentence.TokenStart(verb.Last) && a.Start >= sentence.ClauseOpening(verb.First) && a.Actor.Side != gainer.Side && !a.Actor.IsUnknown
+            && (Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()) || Targeted(sentence, a, verb)))?.Actor
+        : null;
+
+    // « HTŞ'ye karşı savaşan rejim güçleri »: the actor before « karşı » is fought against.
+    private bool Targeted(SentenceView sentence, ActorMention actor, PhraseMatch<VerbRule> verb)
+    {
+        var next = sentence.IndexOfOffset(actor.End);
+        return next < verb.First && vocabulary.TargetPostpositions.Contains(sentence.Input.Tokens[next]);
+    }
+
+    // « kontrol altına alan muhalifler »: a subject participle of a short verb (« alan », « giren ») is three or four letters.
+    private bool ShortSubjectParticiple(TextToken token) =>
+        vocabulary.RelativeParticipleEndings.Any(e => token.Key.Length > e.Length + 1 && token.Key.EndsWith(e, StringComparison.Ordinal));
+
+    // « Halep'in batı kırsalında … başlatan muhalifler, Kefr Naha ve … aldı »: in Turkish the subject between two places, before a
+    // comma, ends the first one's clause: the second opens the verb's object, no apposition.
+    private static bool SubjectBetween(SentenceView sentence, PhraseMatch<VerbRule> verb, List<PlaceMention> window, int i) =>
+        verb.Phrase.Value.ObjectBeforeVerb && i > 0 && sentence.Actors.Any(a => a.Start >= window[i - 1].Span.End && a.End <= window[i].Span.Start);
+
+    // Only the place's own words (« köyünü »), an actor in the ablative (« PKK/YPG'den ») and days stand between a short
+    // Turkish verb and its place.
+    private bool CloseBefore(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        for (var t = sentence.IndexOfOffset(place.Span.End); t < verb.First; t++)
+        {
+            var token = sentence.Input.Tokens[t];
+            var own = place.Span.Cue.Text == token.Key || (token.Start >= place.Span.Start && token.End <= place.Span.End);
+            var ablative = sentence.Actors.Any(a => a.Start <= token.Start && token.End <= a.End && Ablative(sentence.Input.Text[a.Start..a.End].ToLowerInvariant()));
+            var day = sentence.Dates.Any(d => d.Start <= token.Start && token.End <= d.End);
+            if (!own && !ablative && !day)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>What the vocabulary matched in the whole text, found once per text.</summary>

@@ -482,6 +482,7 @@ public sealed class EventVocabulary
         vocabulary.LoadMoreKeys(document.RootElement);
         vocabulary.LoadAsideKeys(document.RootElement);
         vocabulary.LoadLocatingKeys(document.RootElement);
+        vocabulary.LoadCaseKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -579,5 +580,35 @@ public sealed class EventVocabulary
         OverlookPostpositions = new WordSet(overlookPostpositions);
         SuburbWords = new WordSet(suburbWords);
         QuestionInversions = questionInversions;
+    }
+
+    /// <summary>Turkish case endings of an actor that make it the one a place was taken from (« PKK/YPG'den », « rejim güçlerinden »): never the gainer.</summary>
+    public IReadOnlyList<string> AblativeEndings { get; private set; } = [];
+
+    /// <summary>Turkish postpositions after an actor that make it a target (« rejim güçlerine karşı »): never the gainer.</summary>
+    public WordSet TargetPostpositions { get; private set; } = null!;
+
+    /// <summary>Endings of a Turkish converb (« girerken », while entering): its subject is the one before it, not the actor after it.</summary>
+    public IReadOnlyList<string> ConverbEndings { get; private set; } = [];
+
+    /// <summary>Turkish locative endings of a place (« Halep'te »): before the verb's own object, it only says where.</summary>
+    public IReadOnlyList<string> LocativeEndings { get; private set; } = [];
+
+    // The keys of Turkish case and postpositions on actors ('ablativeEndings', 'targetPostpositions') and of converbs ('converbEndings').
+    private void LoadCaseKeys(JsonElement root)
+    {
+        List<string> ablativeEndings = [], targetPostpositions = [], converbEndings = [], locativeEndings = [];
+        foreach (var language in root.GetProperty("languages").EnumerateObject())
+        {
+            ablativeEndings.AddRange(Strings(language.Value, "ablativeEndings"));
+            targetPostpositions.AddRange(Strings(language.Value, "targetPostpositions"));
+            converbEndings.AddRange(Strings(language.Value, "converbEndings").Select(e => NameNormalizer.FoldWord(e)));
+            locativeEndings.AddRange(Strings(language.Value, "locativeEndings"));
+        }
+
+        AblativeEndings = [.. ablativeEndings.OrderByDescending(e => e.Length)];
+        TargetPostpositions = new WordSet(targetPostpositions);
+        ConverbEndings = [.. converbEndings];
+        LocativeEndings = [.. locativeEndings];
     }
 }
