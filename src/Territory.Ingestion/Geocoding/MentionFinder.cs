@@ -798,6 +798,13 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
             return false;
         }
 
+        // « PKK/YPG », "SDF", « HTŞ »: words in capitals are acronyms, an organisation's name; only a place's name written
+        // exactly so makes one a place, even after a cue (« PKK/YPG kenti » is no city), never a look-alike (PKK is not Bqoo).
+        if (IsAcronym(text, tokens, match) && match.Candidates.All(c => c.Match != NameMatch.Exact))
+        {
+            return false;
+        }
+
         if (cue != MentionCue.Empty)
         {
             return true;
@@ -1032,4 +1039,33 @@ public sealed class MentionFinder(GazetteerIndex index, PlaceVocabulary vocabula
         match.Last > match.First
         && match.Candidates.All(c => c.Match != NameMatch.Exact)
         && BareForms(tokens[match.First]).Any(vocabulary.DateWords.Contains);
+
+    // Every word of the match in capitals, two to five letters each (an acronym, not a shouted name).
+    private static bool IsAcronym(string text, IReadOnlyList<TextToken> tokens, Match match)
+    {
+        for (var k = match.First; k <= match.Last; k++)
+        {
+            var word = text.AsSpan(tokens[k].Start, tokens[k].End - tokens[k].Start);
+            var letters = 0;
+            foreach (var c in word)
+            {
+                if (char.IsLetter(c))
+                {
+                    if (!char.IsUpper(c))
+                    {
+                        return false;
+                    }
+
+                    letters++;
+                }
+            }
+
+            if (letters is < 2 or > 5)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -22,6 +22,10 @@ public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : 
     [InlineData("ar", "بثت قناة محلية فيديو وصور من داخل حماة.", "حماة=Hama")]
     [InlineData("ar", "نقلت شبكة إخبارية عن مكتب إعلامي أن المعارك مستمرة.", "")]
     [InlineData("ar", "دخلت الفصائل مدينة حمص بحسب شهود عيان.", "مدينة حمص=Homs")]
+    // An acronym is an organisation's name, never a look-alike of a village.
+    [InlineData("tr", "Terör örgütü PKK/YPG kenti kontrolüne aldı.", "")]
+    [InlineData("en", "The YPG and the PKK still hold Manbij, the SDF said.", "Manbij=Manbij")]
+    [InlineData("fr", "Les FDS et le PKK tiennent encore Manbij.", "Manbij=Manbij")]
     // A day before a name must not swallow it (« الجمعة حلب » looked like one name of two words).
     [InlineData("ar", "دخلت الفصائل يوم الجمعة حلب الجديدة.", "حلب الجديدة=New Aleppo")]
     [InlineData("ar", "اقتحمت الفصائل مساء الجمعة حيي حلب الجديدة والحمدانية.", "حلب الجديدة=New Aleppo|والحمدانية=al-Hamdaniyeh")]
