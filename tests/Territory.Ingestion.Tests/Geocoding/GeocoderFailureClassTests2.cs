@@ -22,6 +22,7 @@ public class GeocoderFailureClassTests2(GeocodedReferenceGazetteer gazetteer) : 
     [InlineData("ar", "بثت قناة محلية فيديو وصور من داخل حماة.", "حماة=Hama")]
     [InlineData("ar", "نقلت شبكة إخبارية عن مكتب إعلامي أن المعارك مستمرة.", "")]
     [InlineData("ar", "دخلت الفصائل مدينة حمص بحسب شهود عيان.", "مدينة حمص=Homs")]
+    [InlineData("ar", "دخلت أعداد كبيرة من المقاتلين إلى مدينة حماة.", "حماة=Hama")]
     // An acronym is an organisation's name, never a look-alike of a village.
     [InlineData("tr", "Terör örgütü PKK/YPG kenti kontrolüne aldı.", "")]
     [InlineData("en", "The YPG and the PKK still hold Manbij, the SDF said.", "Manbij=Manbij")]
