@@ -157,6 +157,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             kept = [.. kept.Select(e => AfterDeparture(sentence, departure, e))];
         }
 
+        kept = [.. kept.Select(e => AbandonedBy(sentence, e))];
+
         kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
 
         // "In the fighting in Hama and Idlib, 300 people have been killed", « les combats à Alep ont fait 200 morts »: fighting
@@ -316,7 +318,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal; "panic seized X" is
         // another sense.
         // "attacking its checkpoints around X", « qui attaquaient ses positions », هاجموا نقاطها: the defender's own ground.
-        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Withdrawn && LeaderLeaves(sentence, verb)) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)))
+        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Withdrawn && LeaderLeaves(sentence, verb)) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)) || NonCombatantSubject(sentence, verb, rule))
         {
             yield break;
         }
@@ -350,6 +352,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && (sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.StativeWords.Contains) || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.StativeWords.Contains)))
         {
             yield break;
+        }
+
+        // "X fell as government forces melted away", « alors que l'armée se débandait »: the side falling apart gains nothing.
+        if (tier != ControlTier.Withdrawn && !rule.Retake && Collapses(sentence, gainer))
+        {
+            gainer = actors.Unknown;
         }
 
         var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown
@@ -554,7 +562,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.OpensSequence(p, vocabulary.AfterWords)
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
-        var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
+        var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p) && !RoadDestination(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
             && !Overlooked(sentence, p) && !Suburban(sentence, p)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
@@ -968,6 +976,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             if (list.Exists(e => e.Tier == ControlTier.Withdrawn))
             {
                 list.RemoveAll(e => e.Tier == ControlTier.Reached && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal));
+                list = TakerAfterWithdrawal(list);
             }
 
             var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
@@ -1039,6 +1048,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
         var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
+        if (before is not null && !rule.ObjectBeforeVerb && PushedBack(sentence, before))
+        {
+            before = candidates.LastOrDefault(a => a.End <= before.Start && !PushedBack(sentence, a)) ?? before;
+        }
+
         if (before is not null && !rule.ObjectBeforeVerb && TakenFromSubject(sentence, before) is { } taker)
         {
             return taker;
@@ -2475,5 +2489,64 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         return events;
+    }
+
+    // « sont entrés dans X et Y, abandonnées par les milices », "moved into X, deserted by the army": an entry into places
+    // a participle of abandoning says another side left is a withdrawal to the side that entered (convention 1).
+    private ExtractedEvent AbandonedBy(SentenceView sentence, ExtractedEvent entry)
+    {
+        if (entry.Tier != ControlTier.Entered || entry.Gainer.IsUnknown || entry.Place is not { IsResolved: true } place)
+        {
+            return entry;
+        }
+
+        var end = sentence.FirstToken + sentence.TokenCount;
+        var participle = sentence.FirstTokenFrom(place.Span.End, end, t => vocabulary.AbandonedByWords.Contains(t)
+            && sentence.AnyTokenAfter(sentence.IndexOf(t), 1, vocabulary.AgentWords.Contains));
+        if (participle < 0 || sentence.Verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control && sentence.TokenStart(v.First) >= place.Span.End && v.First < participle))
+        {
+            return entry;
+        }
+
+        var leaver = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(participle) && sentence.IndexOfOffset(a.Start) - participle <= 3);
+        return leaver is null || leaver.Actor.Side == entry.Gainer.Side ? entry
+            : entry with { Tier = ControlTier.Withdrawn, Loser = leaver.Actor.IsUnknown ? entry.Loser : leaver.Actor, Rule = $"{entry.Rule}.abandonedBy" };
+    }
+
+    // "Aid trucks reached Azaz", « des ambulances sont arrivées à X », « وصلت قوافل المساعدات », « yardım konvoyu ulaştı »:
+    // non-combatants just before the verb (just after it in Arabic) move no front line.
+    private bool NonCombatantSubject(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule)
+    {
+        var window = rule.ObjectBeforeVerb ? 6 : 4;
+        var before = PhrasesBetween(vocabulary.NonCombatants, sentence, sentence.TokenStart(Math.Max(sentence.FirstToken, verb.First - window)), sentence.TokenStart(verb.First));
+        var after = rule.Language == "ar" ? PhrasesBetween(vocabulary.NonCombatants, sentence, sentence.TokenEnd(verb.Last), sentence.TokenEnd(Math.Min(sentence.FirstToken + sentence.TokenCount - 1, verb.Last + 3))) : [];
+        return before.Any(m => !sentence.PunctuationBetween(sentence.TokenEnd(m.Last), sentence.TokenStart(verb.First))) || after.Count > 0;
+    }
+
+    // "as government forces melted away", « alors que l'armée se débandait »: the side named just before a word of collapse.
+    private bool Collapses(SentenceView sentence, Actor gainer) =>
+        !gainer.IsUnknown && sentence.Actors.Any(a => a.Actor.Side == gainer.Side && sentence.AnyTokenAfter(sentence.IndexOfOffset(a.End) - 1, 3, vocabulary.CollapseWords.Contains));
+
+    // "the highway to Damascus", « la route de Hama »: where a road leads is no place reached.
+    private bool RoadDestination(SentenceView sentence, PlaceMention place) =>
+        PhrasesBetween(vocabulary.RoadDestinations, sentence, sentence.TokenStart(Math.Max(sentence.FirstToken, sentence.IndexOfOffset(place.Span.Start) - 3)), place.Span.Start)
+            .Any(m => m.Last == sentence.IndexOfOffset(place.Span.Start) - 1 || (m.Last == sentence.IndexOfOffset(place.Span.Start) - 2 && sentence.Input.Tokens[m.Last + 1].Key is "the" or "la" or "le"));
+
+    // "pushed the rebels back from X and retook Y": the side right after a word of pushing back is its object.
+    private bool PushedBack(SentenceView sentence, ActorMention actor) =>
+        sentence.AnyTokenBefore(sentence.IndexOfOffset(actor.Start), 2, vocabulary.PushBackWords.Contains);
+
+    // "Troops abandoned X and the SDF took over the city": a taking at a word for the place just left is the incomer's
+    // move, so one withdrawal with the taker as gainer (convention 1).
+    private static List<ExtractedEvent> TakerAfterWithdrawal(List<ExtractedEvent> list)
+    {
+        var withdrawn = list.Find(e => e.Tier == ControlTier.Withdrawn);
+        var taker = list.Find(e => e.Tier == ControlTier.Claimed && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal) && !e.Gainer.IsUnknown && e.Source.SentenceStart == withdrawn?.Source.SentenceStart);
+        if (withdrawn is null || taker is null || taker.Gainer.Side == withdrawn.Loser.Side)
+        {
+            return list;
+        }
+
+        return [.. list.Where(e => e != taker && e != withdrawn), withdrawn with { Gainer = taker.Gainer, Rule = $"{withdrawn.Rule}.takerAfter" }];
     }
 }
