@@ -146,7 +146,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // "took Atarib in the Aleppo countryside": a region's mention (geoprecision 3) is no second event beside a named place.
-        var kept = OnePerPlace(controls).ToList();
+        var kept = OnePerPlace(TakerAfterWithdrawal(sentence, controls)).ToList();
         if (kept.Exists(e => !InRegion(e.Place)))
         {
             kept.RemoveAll(e => InRegion(e.Place));
@@ -976,7 +976,6 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             if (list.Exists(e => e.Tier == ControlTier.Withdrawn))
             {
                 list.RemoveAll(e => e.Tier == ControlTier.Reached && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal));
-                list = TakerAfterWithdrawal(list);
             }
 
             var claimed = list.Where(e => e.Tier == ControlTier.Claimed).MaxBy(e => e.Confidence);
@@ -1050,7 +1049,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
         if (before is not null && !rule.ObjectBeforeVerb && PushedBack(sentence, before))
         {
-            before = candidates.LastOrDefault(a => a.End <= before.Start && !PushedBack(sentence, a)) ?? before;
+            // the clause's subject, which may open the sentence before a backer ("troops backed by Russian jets pushed…")
+            before = sentence.Input.Actors.FirstOrDefault(a => a.Start >= sentence.Start && a.End <= before.Start && !a.Actor.IsUnknown && !sentence.InParentheses(a.Start) && !PushedBack(sentence, a)) ?? before;
         }
 
         if (before is not null && !rule.ObjectBeforeVerb && TakenFromSubject(sentence, before) is { } taker)
@@ -2520,7 +2520,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var window = rule.ObjectBeforeVerb ? 6 : 4;
         var before = PhrasesBetween(vocabulary.NonCombatants, sentence, sentence.TokenStart(Math.Max(sentence.FirstToken, verb.First - window)), sentence.TokenStart(verb.First));
         var after = rule.Language == "ar" ? PhrasesBetween(vocabulary.NonCombatants, sentence, sentence.TokenEnd(verb.Last), sentence.TokenEnd(Math.Min(sentence.FirstToken + sentence.TokenCount - 1, verb.Last + 3))) : [];
-        return before.Any(m => !sentence.PunctuationBetween(sentence.TokenEnd(m.Last), sentence.TokenStart(verb.First))) || after.Count > 0;
+        return before.Any(m => !sentence.PunctuationBetween(sentence.TokenEnd(m.Last), sentence.TokenStart(verb.First))) || after.Any(m => m.First == verb.Last + 1);
     }
 
     // "as government forces melted away", « alors que l'armée se débandait »: the side named just before a word of collapse.
@@ -2537,16 +2537,30 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         sentence.AnyTokenBefore(sentence.IndexOfOffset(actor.Start), 2, vocabulary.PushBackWords.Contains);
 
     // "Troops abandoned X and the SDF took over the city": a taking at a word for the place just left is the incomer's
-    // move, so one withdrawal with the taker as gainer (convention 1).
-    private static List<ExtractedEvent> TakerAfterWithdrawal(List<ExtractedEvent> list)
+    // move, so one withdrawal with the taker as gainer (convention 1); "took the city after the army fled" stays a capture.
+    private List<ExtractedEvent> TakerAfterWithdrawal(SentenceView sentence, List<ExtractedEvent> controls)
     {
-        var withdrawn = list.Find(e => e.Tier == ControlTier.Withdrawn);
-        var taker = list.Find(e => e.Tier == ControlTier.Claimed && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal) && !e.Gainer.IsUnknown && e.Source.SentenceStart == withdrawn?.Source.SentenceStart);
-        if (withdrawn is null || taker is null || taker.Gainer.Side == withdrawn.Loser.Side)
+        if (sentence.TokensWhere(vocabulary.AfterWords.Contains))
         {
-            return list;
+            return controls;
         }
 
-        return [.. list.Where(e => e != taker && e != withdrawn), withdrawn with { Gainer = taker.Gainer, Rule = $"{withdrawn.Rule}.takerAfter" }];
+        var result = new List<ExtractedEvent>(controls);
+        foreach (var withdrawn in controls.Where(e => e.Tier == ControlTier.Withdrawn && e.Place?.Place is not null))
+        {
+            var taker = result.Find(e => e.Tier == ControlTier.Claimed && e.Place?.Place == withdrawn.Place!.Place && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal)
+                && !e.Gainer.IsUnknown && e.Gainer.Side != withdrawn.Loser.Side);
+            if (taker is not null && sentence.Actors.Any(a => a.Actor == taker.Gainer && Conjoined(sentence, sentence.IndexOfOffset(a.Start))))
+            {
+                result.Remove(taker);
+                result[result.IndexOf(withdrawn)] = withdrawn with { Gainer = taker.Gainer, Rule = $"{withdrawn.Rule}.takerAfter" };
+            }
+        }
+
+        return result;
     }
+
+    // "…, and the SDF took over": a side after a conjunction word (at most an article between) opens a clause of its own.
+    private static bool Conjoined(SentenceView sentence, int token) =>
+        Enumerable.Range(token - 2, 2).Any(k => k >= sentence.FirstToken && sentence.OnlyConjunction(sentence.TokenStart(k), sentence.TokenStart(k + 1)));
 }

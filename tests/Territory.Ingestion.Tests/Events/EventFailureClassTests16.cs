@@ -45,7 +45,54 @@ public class EventFailureClassTests16
         .. TestGazetteer.All, Homs, Damascus, Raqqa, Nubl, Zahraa, Foua, Kafraya, Morek, Souran, Taybat, KhanShaykhun, Manbij, Azaz, HamaAirport, Kweires]));
 
     [Theory]
-    [InlineData("en", "2024-12-06", "Rebels took Morek.", "claimed Morek opposition 2024-11-27..2024-12-06")]
+    // 1. an incomer into places another side abandoned gains them as a withdrawal; a capture after a departure stays one
+    [InlineData("fr", "2024-12-06", "Les combattants rebelles sont entrés mardi dans Nubl et Zahraa, abandonnées par les milices pro-iraniennes.", "withdrawn Nubul opposition 2024-12-03..2024-12-03|withdrawn Zahraa opposition 2024-12-03..2024-12-03")]
+    [InlineData("fr", "2024-12-06", "Les insurgés sont entrés dans Morek, désertée par l'armée.", "withdrawn Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Kurdish fighters said they had entered Foua and Kefraya after pro-Iranian militias deserted them.", "withdrawn Foah sdf 2024-11-27..2024-12-06|withdrawn Kafraya sdf 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Government forces abandoned Raqqa and the SDF took control of the city.", "withdrawn Ar-Raqqa sdf 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Government troops withdrew from Raqqa on Thursday and Kurdish-led fighters took over the city.", "withdrawn Ar-Raqqa sdf 2024-12-05..2024-12-05")]
+    [InlineData("fr", "2024-12-06", "Les forces kurdes ont pris le contrôle de Raqqa après que l'armée l'a abandonnée.", "claimed Ar-Raqqa sdf 2024-11-27..2024-12-06")]
+    [InlineData("ar", "2024-12-06", "سيطرت الفصائل على مدينة مورك بعد انسحاب قوات النظام منها.", "claimed Morek opposition 2024-11-27..2024-12-06")]
+
+    // 2. a side falling apart gains nothing from the fall; a side pushed back is the object, not the next verb's subject
+    [InlineData("en", "2024-12-06", "Hama fell overnight as government forces melted away.", "claimed Hama unknown 2024-12-05..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Morek fell as the army collapsed.", "claimed Morek unknown 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Morek est tombée alors que l'armée se débandait.", "claimed Morek unknown 2024-11-27..2024-12-06")]
+    [InlineData("tr", "2024-12-06", "Hükümet güçleri dağılınca Hama düştü.", "claimed Hama unknown 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Army troops supported by Russian jets pushed the insurgents back from the outskirts of Hama and recaptured Souran and Taybat al-Imam.", "claimed Souran government 2024-11-27..2024-12-06|claimed Taybet El Imam government 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Government forces backed by Russian aircraft drove the rebels back and retook Souran.", "claimed Souran government 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The army retook Souran.", "claimed Souran government 2024-11-27..2024-12-06")]
+
+    // 3. tier words: footholds, street fighting in the present, a road's destination, assaults, leaving
+    [InlineData("en", "2024-12-06", "Rebels gained a foothold in Khan Shaykhun.", "entered Khan Shaykhun opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les insurgés ont pris pied à Khan Cheikhoun jeudi.", "entered Khan Shaykhun opposition 2024-12-05..2024-12-05")]
+    [InlineData("fr", "2024-12-06", "Des combats de rue opposent les insurgés aux troupes du régime dans le quartier de Hamdaniya.", "contested Hamadaniyeh opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Rebels have cut the highway to Damascus.", "")]
+    [InlineData("en", "2024-12-06", "The rebels have cut the road to Hama and encircled Morek.", "reached Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les rebelles ont coupé la route de Homs.", "")]
+    [InlineData("fr", "2024-12-06", "Les insurgés ont lancé un assaut contre Morek, tenue par l'armée.", "reached Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Rebels launched an assault on Morek on Thursday.", "reached Morek opposition 2024-12-05..2024-12-05")]
+    [InlineData("en", "2024-12-06", "Government troops have left Morek.", "withdrawn Morek unknown 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les soldats ont quitté Souran jeudi.", "withdrawn Souran unknown 2024-12-05..2024-12-05")]
+    [InlineData("en", "2024-12-08", "President Bashar al-Assad has left Damascus.", "")]
+
+    // 4. movement without arrival, with the subject or a time phrase inside
+    [InlineData("en", "2024-12-06", "Rebels captured Souran and Morek as they advanced towards Hama.", "claimed Souran opposition 2024-11-27..2024-12-06|claimed Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les rebelles avançaient jeudi soir en direction de Hama.", "")]
+    [InlineData("fr", "2024-12-06", "Les rebelles progressaient dans la soirée vers le centre de Hama.", "")]
+
+    // 5. non-combatants never gain
+    [InlineData("en", "2024-12-06", "Turkish Red Crescent lorries reached Azaz with tents for people displaced from Tal Rifaat.", "")]
+    [InlineData("en", "2024-12-06", "Journalists entered Morek on Friday.", "")]
+    [InlineData("fr", "2024-12-06", "Des ambulances sont arrivées à Azaz avec des déplacés de Tall Refaat.", "")]
+    [InlineData("ar", "2024-12-06", "وصلت قوافل المساعدات إلى مدينة اعزاز.", "")]
+    [InlineData("tr", "2024-12-06", "Kızılay'ın yardım konvoyu Azez'e ulaştı.", "")]
+    [InlineData("en", "2024-12-06", "Turkish-backed fighters reached Azaz.", "reached A'zaz opposition 2024-11-27..2024-12-06")]
+
+    // 6. an Arabic nominal entry after an announcement
+    [InlineData("ar", "2024-12-06", "أعلنت إدارة العمليات العسكرية دخول أولى وحداتها إلى مدينة حماة.", "entered Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("ar", "2024-12-06", "أعلنت الفصائل دخول أولى قواتها إلى مدينة حمص.", "entered Homs opposition 2024-11-27..2024-12-06")]
+    [InlineData("ar", "2024-12-06", "أعلن الجيش الوطني السيطرة على بلدة تل رفعت.", "claimed Tall Refaat opposition 2024-11-27..2024-12-06")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
