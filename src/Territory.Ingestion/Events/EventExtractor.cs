@@ -157,9 +157,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             kept = [.. kept.Select(e => AfterDeparture(sentence, departure, e))];
         }
 
-        kept = [.. kept.Select(e => AbandonedBy(sentence, e))];
+        kept = [.. kept.Select(e => AbandonedBy(sentence, e)).Select(e => Redeployed(sentence, e))];
 
         kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
+        kept.AddRange([.. HeldToo(sentence, kept)]);
 
         // "In the fighting in Hama and Idlib, 300 people have been killed", « les combats à Alep ont fait 200 morts »: fighting
         // that only frames a toll tells no change of control.
@@ -2563,4 +2564,43 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // "…, and the SDF took over": a side after a conjunction word (at most an article between) opens a clause of its own.
     private static bool Conjoined(SentenceView sentence, int token) =>
         Enumerable.Range(token - 2, 2).Any(k => k >= sentence.FirstToken && sentence.OnlyConjunction(sentence.TokenStart(k), sentence.TokenStart(k + 1)));
+
+    // "fell to the rebels, who also hold X": the side that took the first place holds the place named right after the phrase.
+    private IEnumerable<ExtractedEvent> HeldToo(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls))
+        {
+            var place = sentence.Places.FirstOrDefault(p => p.IsResolved && !IsAreal(p) && p.Span.Start >= sentence.TokenEnd(hold.Last) && sentence.IndexOfOffset(p.Span.Start) - hold.Last <= 2);
+            if (place is null || controls.Exists(c => c.Place?.Place?.Id == place.Place!.Id)
+                || controls.LastOrDefault(c => c.Tier == ControlTier.Claimed && !c.Gainer.IsUnknown && c.Place is { } taken && taken.Span.End <= sentence.TokenStart(hold.First)) is not { } control)
+            {
+                continue;
+            }
+
+            yield return control with { Place = place, Rule = $"{control.Rule}.heldToo", Confidence = Round(control.Confidence * 0.9) };
+        }
+    }
+
+    // « دخلوا أجزاء من مدينة X، وإن القوات المسلحة نفذت عملية إعادة انتشار », "entered parts of X and the army redeployed":
+    // an entry followed by the other side's redeployment, with no other place named, is a withdrawal to the side that entered.
+    private ExtractedEvent Redeployed(SentenceView sentence, ExtractedEvent entry)
+    {
+        if (entry.Tier != ControlTier.Entered || entry.Gainer.IsUnknown || entry.Place is not { IsResolved: true } place)
+        {
+            return entry;
+        }
+
+        var phrase = PhrasesBetween(vocabulary.RedeploymentWords, sentence, place.Span.End, sentence.End).FirstOrDefault();
+        if (phrase is null || sentence.Places.Any(p => p.IsResolved && p.Span.Start >= place.Span.End && p.Place!.Id != place.Place!.Id && !IsAreal(p)))
+        {
+            return entry;
+        }
+
+        // « ses forces », « القوات المسلحة »: in a report of the entry, forces named by no side are the holder's, when the side
+        // that entered is not.
+        var leaver = sentence.Input.Actors.LastOrDefault(a => a.Start >= place.Span.End && a.End <= sentence.TokenStart(phrase.First) && !a.Actor.IsUnknown && a.Actor.Side != entry.Gainer.Side)?.Actor
+            ?? (entry.Gainer.Side != options.DefaultHolderSide && sentence.AnyTokenBefore(sentence.IndexOfOffset(place.Span.Start), ObjectWindow, vocabulary.ReportingVerbs.Contains)
+                ? actors.ByKey.GetValueOrDefault(options.DefaultHolderSide) : null);
+        return leaver is null ? entry : entry with { Tier = ControlTier.Withdrawn, Loser = leaver, Rule = $"{entry.Rule}.redeployed" };
+    }
 }

@@ -599,10 +599,13 @@ public sealed class EventVocabulary
     /// <summary>Words of pushing a side back ("pushed … back", « repoussé »): the side right after them is an object.</summary>
     public WordSet PushBackWords { get; private set; } = null!;
 
+    /// <summary>Words of a redeployment ("redeployment", « redéploiement », إعادة انتشار): the side named with them left.</summary>
+    public PhraseMatcher<string> RedeploymentWords { get; private set; } = null!;
+
     // The keys of the third round of failure classes (road destinations, collapses, abandoned places, non-combatants).
     private void LoadPartCKeys(JsonElement root)
     {
-        List<Phrase<string>> destinations = [], nonCombatants = [];
+        List<Phrase<string>> destinations = [], nonCombatants = [], redeployments = [];
         List<string> collapseWords = [], abandonedByWords = [], pushBackWords = [];
         foreach (var language in root.GetProperty("languages").EnumerateObject())
         {
@@ -611,6 +614,7 @@ public sealed class EventVocabulary
             collapseWords.AddRange(Strings(language.Value, "collapseWords"));
             abandonedByWords.AddRange(Strings(language.Value, "abandonedByWords"));
             pushBackWords.AddRange(Strings(language.Value, "pushBackWords"));
+            redeployments.AddRange(Strings(language.Value, "redeploymentWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "redeployment")));
         }
 
         RoadDestinations = new PhraseMatcher<string>(destinations);
@@ -618,5 +622,6 @@ public sealed class EventVocabulary
         CollapseWords = new WordSet(collapseWords);
         AbandonedByWords = new WordSet(abandonedByWords);
         PushBackWords = new WordSet(pushBackWords);
+        RedeploymentWords = new PhraseMatcher<string>(redeployments);
     }
 }

@@ -93,6 +93,14 @@ public class EventFailureClassTests16
     [InlineData("ar", "2024-12-06", "أعلنت إدارة العمليات العسكرية دخول أولى وحداتها إلى مدينة حماة.", "entered Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("ar", "2024-12-06", "أعلنت الفصائل دخول أولى قواتها إلى مدينة حمص.", "entered Homs opposition 2024-11-27..2024-12-06")]
     [InlineData("ar", "2024-12-06", "أعلن الجيش الوطني السيطرة على بلدة تل رفعت.", "claimed Tall Refaat opposition 2024-11-27..2024-12-06")]
+
+    // 7. a side that also holds a place named after it; an entry followed by the holder's redeployment
+    [InlineData("en", "2024-12-06", "Hama airbase fell to the insurgents, who also hold Morek.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "L'aéroport militaire de Hama est tombé aux mains des rebelles, qui contrôlent aussi Morek.", "claimed Hama Military Airport opposition 2024-11-27..2024-12-06|claimed Morek opposition 2024-11-27..2024-12-06")]
+    [InlineData("ar", "2024-12-06", "قالت القيادة العامة إن المسلحين دخلوا أجزاء من مدينة حماة، وإن القوات المسلحة نفذت عملية إعادة انتشار.", "withdrawn Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The army said insurgents had entered parts of Hama and that its forces had carried out a redeployment.", "withdrawn Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "L'armée a indiqué que les rebelles étaient entrés dans certains quartiers de Hama et que ses forces avaient procédé à un redéploiement.", "withdrawn Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Insurgents entered Hama after the army redeployed to Homs.", "entered Hama opposition 2024-11-27..2024-12-06")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
