@@ -146,7 +146,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         // "took Atarib in the Aleppo countryside": a region's mention (geoprecision 3) is no second event beside a named place.
-        var kept = OnePerPlace(controls).ToList();
+        var kept = OnePerPlace(TakerAfterWithdrawal(sentence, controls)).ToList();
         if (kept.Exists(e => !InRegion(e.Place)))
         {
             kept.RemoveAll(e => InRegion(e.Place));
@@ -157,7 +157,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             kept = [.. kept.Select(e => AfterDeparture(sentence, departure, e))];
         }
 
+        kept = [.. kept.Select(e => AbandonedBy(sentence, e)).Select(e => Redeployed(sentence, e))];
+
         kept.AddRange([.. Namesakes(sentence, kept), .. HeldCities(sentence, kept), .. PositionsLeft(sentence, kept)]);
+        kept.AddRange([.. HeldToo(sentence, kept)]);
 
         // "In the fighting in Hama and Idlib, 300 people have been killed", « les combats à Alep ont fait 200 morts »: fighting
         // that only frames a toll tells no change of control.
@@ -328,7 +331,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « de nombreuses personnes ont commencé à fuir d'Alep »: civilians fleeing is not a withdrawal; "panic seized X" is
         // another sense.
         // "attacking its checkpoints around X", « qui attaquaient ses positions », هاجموا نقاطها: the defender's own ground.
-        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Withdrawn && LeaderLeaves(sentence, verb)) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)))
+        if (places.Count == 0 || AbstractSubject(sentence, verb, rule) || CivilianSense(sentence, verb, tier) || (tier == ControlTier.Withdrawn && LeaderLeaves(sentence, verb)) || (tier == ControlTier.Reached && OwnPositions(sentence, verb, rule)) || NonCombatantSubject(sentence, verb, rule))
         {
             yield break;
         }
@@ -362,6 +365,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && (sentence.AnyTokenBefore(verb.First, HedgeWindow, vocabulary.StativeWords.Contains) || sentence.AnyTokenInside(verb.First, verb.Last, vocabulary.StativeWords.Contains)))
         {
             yield break;
+        }
+
+        // "X fell as government forces melted away", « alors que l'armée se débandait »: the side falling apart gains nothing.
+        if (tier != ControlTier.Withdrawn && !rule.Retake && Collapses(sentence, gainer))
+        {
+            gainer = actors.Unknown;
         }
 
         var loser = namedLoser ?? (tier == ControlTier.Withdrawn ? subject ?? actors.Unknown
@@ -566,7 +575,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var all = sentence.Places.Where(p => p.Span.Start >= from && p.Span.End <= to && !sentence.OpensSequence(p, vocabulary.AfterWords)
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
-        var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p)
+        var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p) && !RoadDestination(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
             && !Overlooked(sentence, p) && !Suburban(sentence, p)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
@@ -1052,6 +1061,12 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var clauseStart = rule.ObjectBeforeVerb ? sentence.ClauseOpening(verb.First) : sentence.Start;
         var candidates = sentence.Actors.Where(a => a.End <= verbStart && a.Start >= clauseStart && !sentence.InParentheses(a.Start) && !(rule.ObjectBeforeVerb && NotTheTaker(sentence, a, verb)));
         var before = rule.ObjectBeforeVerb ? candidates.FirstOrDefault() : candidates.LastOrDefault();
+        if (before is not null && !rule.ObjectBeforeVerb && PushedBack(sentence, before))
+        {
+            // the clause's subject, which may open the sentence before a backer ("troops backed by Russian jets pushed…")
+            before = sentence.Input.Actors.FirstOrDefault(a => a.Start >= sentence.Start && a.End <= before.Start && !a.Actor.IsUnknown && !sentence.InParentheses(a.Start) && !PushedBack(sentence, a)) ?? before;
+        }
+
         if (before is not null && !rule.ObjectBeforeVerb && TakenFromSubject(sentence, before) is { } taker)
         {
             return taker;
@@ -2553,5 +2568,117 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         return events;
+    }
+
+    // « sont entrés dans X et Y, abandonnées par les milices », "moved into X, deserted by the army": an entry into places
+    // a participle of abandoning says another side left is a withdrawal to the side that entered (convention 1).
+    private ExtractedEvent AbandonedBy(SentenceView sentence, ExtractedEvent entry)
+    {
+        if (entry.Tier != ControlTier.Entered || entry.Gainer.IsUnknown || entry.Place is not { IsResolved: true } place)
+        {
+            return entry;
+        }
+
+        var end = sentence.FirstToken + sentence.TokenCount;
+        var participle = sentence.FirstTokenFrom(place.Span.End, end, t => vocabulary.AbandonedByWords.Contains(t)
+            && sentence.AnyTokenAfter(sentence.IndexOf(t), 1, vocabulary.AgentWords.Contains));
+        if (participle < 0 || sentence.Verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control && sentence.TokenStart(v.First) >= place.Span.End && v.First < participle))
+        {
+            return entry;
+        }
+
+        var leaver = sentence.Actors.FirstOrDefault(a => a.Start >= sentence.TokenEnd(participle) && sentence.IndexOfOffset(a.Start) - participle <= 3);
+        return leaver is null || leaver.Actor.Side == entry.Gainer.Side ? entry
+            : entry with { Tier = ControlTier.Withdrawn, Loser = leaver.Actor.IsUnknown ? entry.Loser : leaver.Actor, Rule = $"{entry.Rule}.abandonedBy" };
+    }
+
+    // "Aid trucks reached Azaz", « des ambulances sont arrivées à X », « وصلت قوافل المساعدات », « yardım konvoyu ulaştı »:
+    // non-combatants just before the verb (just after it in Arabic) move no front line.
+    private bool NonCombatantSubject(SentenceView sentence, PhraseMatch<VerbRule> verb, VerbRule rule)
+    {
+        var window = rule.ObjectBeforeVerb ? 6 : 4;
+        var before = PhrasesBetween(vocabulary.NonCombatants, sentence, sentence.TokenStart(Math.Max(sentence.FirstToken, verb.First - window)), sentence.TokenStart(verb.First));
+        var after = rule.Language == "ar" ? PhrasesBetween(vocabulary.NonCombatants, sentence, sentence.TokenEnd(verb.Last), sentence.TokenEnd(Math.Min(sentence.FirstToken + sentence.TokenCount - 1, verb.Last + 3))) : [];
+        return before.Any(m => !sentence.PunctuationBetween(sentence.TokenEnd(m.Last), sentence.TokenStart(verb.First))) || after.Any(m => m.First == verb.Last + 1);
+    }
+
+    // "as government forces melted away", « alors que l'armée se débandait »: the side named just before a word of collapse.
+    private bool Collapses(SentenceView sentence, Actor gainer) =>
+        !gainer.IsUnknown && sentence.Actors.Any(a => a.Actor.Side == gainer.Side && sentence.AnyTokenAfter(sentence.IndexOfOffset(a.End) - 1, 3, vocabulary.CollapseWords.Contains));
+
+    // "the highway to Damascus", « la route de Hama »: where a road leads is no place reached.
+    private bool RoadDestination(SentenceView sentence, PlaceMention place) =>
+        PhrasesBetween(vocabulary.RoadDestinations, sentence, sentence.TokenStart(Math.Max(sentence.FirstToken, sentence.IndexOfOffset(place.Span.Start) - 3)), place.Span.Start)
+            .Any(m => m.Last == sentence.IndexOfOffset(place.Span.Start) - 1 || (m.Last == sentence.IndexOfOffset(place.Span.Start) - 2 && sentence.Input.Tokens[m.Last + 1].Key is "the" or "la" or "le"));
+
+    // "pushed the rebels back from X and retook Y": the side right after a word of pushing back is its object.
+    private bool PushedBack(SentenceView sentence, ActorMention actor) =>
+        sentence.AnyTokenBefore(sentence.IndexOfOffset(actor.Start), 2, vocabulary.PushBackWords.Contains);
+
+    // "Troops abandoned X and the SDF took over the city": a taking at a word for the place just left is the incomer's
+    // move, so one withdrawal with the taker as gainer (convention 1); "took the city after the army fled" stays a capture.
+    private List<ExtractedEvent> TakerAfterWithdrawal(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        if (sentence.TokensWhere(vocabulary.AfterWords.Contains))
+        {
+            return controls;
+        }
+
+        var result = new List<ExtractedEvent>(controls);
+        foreach (var withdrawn in controls.Where(e => e.Tier == ControlTier.Withdrawn && e.Place?.Place is not null))
+        {
+            var taker = result.Find(e => e.Tier == ControlTier.Claimed && e.Place?.Place == withdrawn.Place!.Place && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal)
+                && !e.Gainer.IsUnknown && e.Gainer.Side != withdrawn.Loser.Side);
+            if (taker is not null && sentence.Actors.Any(a => a.Actor == taker.Gainer && Conjoined(sentence, sentence.IndexOfOffset(a.Start))))
+            {
+                result.Remove(taker);
+                result[result.IndexOf(withdrawn)] = withdrawn with { Gainer = taker.Gainer, Rule = $"{withdrawn.Rule}.takerAfter" };
+            }
+        }
+
+        return result;
+    }
+
+    // "…, and the SDF took over": a side after a conjunction word (at most an article between) opens a clause of its own.
+    private static bool Conjoined(SentenceView sentence, int token) =>
+        Enumerable.Range(token - 2, 2).Any(k => k >= sentence.FirstToken && sentence.OnlyConjunction(sentence.TokenStart(k), sentence.TokenStart(k + 1)));
+
+    // "fell to the rebels, who also hold X": the side that took the first place holds the place named right after the phrase.
+    private IEnumerable<ExtractedEvent> HeldToo(SentenceView sentence, List<ExtractedEvent> controls)
+    {
+        foreach (var hold in InSentence(sentence, vocabulary.CityHolds, controls))
+        {
+            var place = sentence.Places.FirstOrDefault(p => p.IsResolved && !IsAreal(p) && p.Span.Start >= sentence.TokenEnd(hold.Last) && sentence.IndexOfOffset(p.Span.Start) - hold.Last <= 2);
+            if (place is null || controls.Exists(c => c.Place?.Place?.Id == place.Place!.Id)
+                || controls.LastOrDefault(c => c.Tier == ControlTier.Claimed && !c.Gainer.IsUnknown && c.Place is { } taken && taken.Span.End <= sentence.TokenStart(hold.First)) is not { } control)
+            {
+                continue;
+            }
+
+            yield return control with { Place = place, Rule = $"{control.Rule}.heldToo", Confidence = Round(control.Confidence * 0.9) };
+        }
+    }
+
+    // « دخلوا أجزاء من مدينة X، وإن القوات المسلحة نفذت عملية إعادة انتشار », "entered parts of X and the army redeployed":
+    // an entry followed by the other side's redeployment, with no other place named, is a withdrawal to the side that entered.
+    private ExtractedEvent Redeployed(SentenceView sentence, ExtractedEvent entry)
+    {
+        if (entry.Tier != ControlTier.Entered || entry.Gainer.IsUnknown || entry.Place is not { IsResolved: true } place)
+        {
+            return entry;
+        }
+
+        var phrase = PhrasesBetween(vocabulary.RedeploymentWords, sentence, place.Span.End, sentence.End).FirstOrDefault();
+        if (phrase is null || sentence.Places.Any(p => p.IsResolved && p.Span.Start >= place.Span.End && p.Place!.Id != place.Place!.Id && !IsAreal(p)))
+        {
+            return entry;
+        }
+
+        // « ses forces », « القوات المسلحة »: in a report of the entry, forces named by no side are the holder's, when the side
+        // that entered is not.
+        var leaver = sentence.Input.Actors.LastOrDefault(a => a.Start >= place.Span.End && a.End <= sentence.TokenStart(phrase.First) && !a.Actor.IsUnknown && a.Actor.Side != entry.Gainer.Side)?.Actor
+            ?? (entry.Gainer.Side != options.DefaultHolderSide && sentence.AnyTokenBefore(sentence.IndexOfOffset(place.Span.Start), ObjectWindow, vocabulary.ReportingVerbs.Contains)
+                ? actors.ByKey.GetValueOrDefault(options.DefaultHolderSide) : null);
+        return leaver is null ? entry : entry with { Tier = ControlTier.Withdrawn, Loser = leaver, Rule = $"{entry.Rule}.redeployed" };
     }
 }

@@ -348,6 +348,8 @@ public sealed class EventVocabulary
 
             // « progressent désormais vers »: an adverb may stand inside a movement as inside the verb it outranks.
             verbs.AddRange(Strings(entry, "movement").Select(m => new Phrase<VerbRule>(WordPattern.ParsePhrase(m), new VerbRule(VerbRole.Movement, null, false, false, objectFirst, language.Name, m), MaxGap: 1)));
+            // « progressaient jeudi soir vers », "as they pushed on towards": a time phrase or the subject may stand inside.
+            verbs.AddRange(Strings(entry, "movementWithTime").Select(m => new Phrase<VerbRule>(WordPattern.ParsePhrase(m), new VerbRule(VerbRole.Movement, null, false, false, objectFirst, language.Name, m), MaxGap: 3)));
 
             casualties.AddRange(Strings(entry, "casualties").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "dead")));
             casualties.AddRange(Strings(entry, "wounded").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "wounded")));
@@ -483,6 +485,7 @@ public sealed class EventVocabulary
         vocabulary.LoadAsideKeys(document.RootElement);
         vocabulary.LoadLocatingKeys(document.RootElement);
         vocabulary.LoadCaseKeys(document.RootElement);
+        vocabulary.LoadPartCKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -610,5 +613,46 @@ public sealed class EventVocabulary
         TargetPostpositions = new WordSet(targetPostpositions);
         ConverbEndings = [.. converbEndings];
         LocativeEndings = [.. locativeEndings];
+    }
+
+    /// <summary>Words before a place naming it as where a road leads ("the highway to", « la route de »): the place is no target.</summary>
+    public PhraseMatcher<string> RoadDestinations { get; private set; } = null!;
+
+    /// <summary>Words of a side falling apart ("melted away", « se débandait », انهارت): that side gains nothing.</summary>
+    public WordSet CollapseWords { get; private set; } = null!;
+
+    /// <summary>Participles of abandoning before an agent ("abandoned by", « désertées par »): the agent left the place.</summary>
+    public WordSet AbandonedByWords { get; private set; } = null!;
+
+    /// <summary>Non-combatants ("aid convoys", « ambulances », قوافل المساعدات, « yardım konvoyu »): their arrival changes no control.</summary>
+    public PhraseMatcher<string> NonCombatants { get; private set; } = null!;
+
+    /// <summary>Words of pushing a side back ("pushed … back", « repoussé »): the side right after them is an object.</summary>
+    public WordSet PushBackWords { get; private set; } = null!;
+
+    /// <summary>Words of a redeployment ("redeployment", « redéploiement », إعادة انتشار): the side named with them left.</summary>
+    public PhraseMatcher<string> RedeploymentWords { get; private set; } = null!;
+
+    // The keys of the third round of failure classes (road destinations, collapses, abandoned places, non-combatants).
+    private void LoadPartCKeys(JsonElement root)
+    {
+        List<Phrase<string>> destinations = [], nonCombatants = [], redeployments = [];
+        List<string> collapseWords = [], abandonedByWords = [], pushBackWords = [];
+        foreach (var language in root.GetProperty("languages").EnumerateObject())
+        {
+            destinations.AddRange(Strings(language.Value, "roadDestinations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "road")));
+            nonCombatants.AddRange(Strings(language.Value, "nonCombatants").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "noncombatant")));
+            collapseWords.AddRange(Strings(language.Value, "collapseWords"));
+            abandonedByWords.AddRange(Strings(language.Value, "abandonedByWords"));
+            pushBackWords.AddRange(Strings(language.Value, "pushBackWords"));
+            redeployments.AddRange(Strings(language.Value, "redeploymentWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "redeployment")));
+        }
+
+        RoadDestinations = new PhraseMatcher<string>(destinations);
+        NonCombatants = new PhraseMatcher<string>(nonCombatants);
+        CollapseWords = new WordSet(collapseWords);
+        AbandonedByWords = new WordSet(abandonedByWords);
+        PushBackWords = new WordSet(pushBackWords);
+        RedeploymentWords = new PhraseMatcher<string>(redeployments);
     }
 }
