@@ -594,6 +594,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             objects = [.. objects.Where((p, i) => i == 0 || !sentence.HeadingTo(p, objects[i - 1].Span.End))];
         }
 
+        objects.RemoveAll(p => placesFollow && Describes(sentence, verb, p));
+
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
         // the general object did not change hands, the places listed did; "most of Aleppo, including X" did.
         if (objects.FindIndex(p => sentence.ListMarkerBetween(sentence.TokenEnd(verb.Last), p.Span.Start)) is var listed and > 0)
@@ -2703,6 +2705,28 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                     || int.TryParse(sentence.Input.Tokens[k - 1].Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))))
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Qamhana, a town north of Hama whose militia is loyal to Damascus": a place inside a relative of possession, or right
+    // after a word of allegiance, only describes the verb's object.
+    private bool Describes(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        var t = sentence.IndexOfOffset(place.Span.Start);
+        if (sentence.AnyTokenBefore(t, 2, vocabulary.AllegianceWords.Contains))
+        {
+            return true;
+        }
+
+        for (var k = t - 1; k > verb.Last; k--)
+        {
+            if (vocabulary.PossessiveRelatives.Contains(sentence.Input.Tokens[k]))
+            {
+                return sentence.Places.Any(p => p.Span.End <= sentence.Input.Tokens[k].Start && p.Span.Start >= sentence.TokenEnd(verb.Last))
+                    && sentence.SameClause(sentence.Input.Tokens[k].Start, place.Span.Start);
             }
         }
 

@@ -1,4 +1,7 @@
 using Territory.Domain.Places;
+using Territory.Ingestion.Actors;
+using Territory.Ingestion.Dates;
+using Territory.Ingestion.Events;
 using Territory.Ingestion.Geocoding;
 
 namespace Territory.Ingestion.Tests.Events;
@@ -57,6 +60,10 @@ public class EventFailureClassTests18
     [InlineData("en", "2024-12-06", "Rebels captured Aleppo, Saraqib and Atareb.", "claimed Aleppo opposition 2024-11-27..2024-12-06|claimed Saraqab opposition 2024-11-27..2024-12-06|claimed Atareb opposition 2024-11-27..2024-12-06")]
 
     // 2. locators: a relative that only describes, an apposition before 'fell to', proximity, movement, « X'e bağlı »
+    [InlineData("en", "2024-12-06", "Insurgents encircled Qamhana, a town north of Hama whose fighters have always backed Damascus.", "reached Qamhana opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Rebels besieged Qamhana, whose militia is loyal to Damascus.", "reached Qamhana opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les rebelles ont encerclé Qamhana, dont la milice est fidèle à Damas.", "reached Qamhana opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les rebelles ont pris Dana, puis Atareb, dont les habitants ont fui vers Alep.", "claimed Dana opposition 2024-11-27..2024-12-06|claimed Atareb opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebels captured Dana and Atareb, putting them within striking distance of Aleppo.", "claimed Dana opposition 2024-11-27..2024-12-06|claimed Atareb opposition 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-12-06", "Les rebelles ont pris Dana et Atareb, ce qui les met à portée d'Alep.", "claimed Dana opposition 2024-11-27..2024-12-06|claimed Atareb opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebels seized Saraqib, severing the motorway, and pushed on toward Maarat al-Numan.", "claimed Saraqab opposition 2024-11-27..2024-12-06")]
@@ -75,5 +82,22 @@ public class EventFailureClassTests18
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
+    }
+}
+
+/// <summary>Class 6 of part E on the reference gazetteer: a landmark named through a possessive beside its city.</summary>
+public class EventFailureClassTests18Landmarks(GeocodedReferenceGazetteer gazetteer) : IClassFixture<GeocodedReferenceGazetteer>
+{
+    [Theory]
+    [InlineData("fr", "2024-12-06", "Les rebelles ont pris la majeure partie d'Alep, y compris sa citadelle.", "claimed Aleppo opposition 2024-11-27..2024-12-06|claimed Aleppo Citadel/landmark opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The rebels now control most of Aleppo, including its citadel.", "claimed Aleppo opposition 2024-11-27..2024-12-06|claimed Aleppo Citadel/landmark opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The rebels seized Aleppo and its citadel.", "claimed Aleppo opposition 2024-11-27..2024-12-06|claimed Aleppo Citadel/landmark opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The rebels seized Homs and its citadel.", "claimed Homs opposition 2024-11-27..2024-12-06")]
+    public void A_landmark_through_a_possessive_is_the_citys_own(string language, string published, string text, string expected)
+    {
+        gazetteer.Require();
+        var analyzer = new ReportAnalyzer(gazetteer.Geocoder!, ActorCatalog.Default, new DateFinder(), new EventExtractor(), EventVocabulary.Default);
+
+        Assert.Equal(expected, ControlChangeLines.Of(analyzer, language, published, text));
     }
 }
