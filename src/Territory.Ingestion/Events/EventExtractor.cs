@@ -60,6 +60,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
     private const int MoveInWindow = 4;
+    private const int PartsWindow = 6;
 
 
     public EventExtractor()
@@ -576,7 +577,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             && !(placesFollow && sentence.InRelativeAside(p, sentence.TokenEnd(verb.Last)))
             && !(p.Span.Start >= afterClause.From && p.Span.End <= afterClause.To)).ToList();
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p) && !RoadDestination(sentence, p)
-            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
+            && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i) || FramesParts(sentence, all, i - 1)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
+            && !FramesParts(sentence, all, i)
             && !Overlooked(sentence, p) && !Suburban(sentence, p)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
@@ -591,6 +593,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             objects = [.. objects.Where((p, i) => i == 0 || !sentence.HeadingTo(p, objects[i - 1].Span.End))];
         }
+
+        objects.RemoveAll(p => placesFollow && Describes(sentence, verb, p));
 
         // « plusieurs quartiers ouest d'Alep, notamment X et Y », "several districts of Aleppo, including X": the city owning
         // the general object did not change hands, the places listed did; "most of Aleppo, including X" did.
@@ -2680,5 +2684,52 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ?? (entry.Gainer.Side != options.DefaultHolderSide && sentence.AnyTokenBefore(sentence.IndexOfOffset(place.Span.Start), ObjectWindow, vocabulary.ReportingVerbs.Contains)
                 ? actors.ByKey.GetValueOrDefault(options.DefaultHolderSide) : null);
         return leaver is null ? entry : entry with { Tier = ControlTier.Withdrawn, Loser = leaver, Rule = $"{entry.Rule}.redeployed" };
+    }
+
+    // « deux quartiers de l'ouest d'Alep, X et Y », "two districts in western Homs, X and Y", « حيين في غرب حلب، X و Y »: a
+    // city after a count of its parts, with their names after a comma, only frames the list; the parts changed hands.
+    private bool FramesParts(SentenceView sentence, List<PlaceMention> all, int i)
+    {
+        if (i < 0 || i + 1 >= all.Count || all[i].Place?.Kind != PlaceKind.City || !sentence.OwnerWordBefore(all[i], vocabulary.OwnerWords)
+            || sentence.Input.Text.AsSpan(all[i].Span.End, all[i + 1].Span.Start - all[i].Span.End).Trim().ToString() is not ("," or "،"))
+        {
+            return false;
+        }
+
+        var t = sentence.IndexOfOffset(all[i].Span.Start);
+        for (var k = Math.Max(sentence.FirstToken, t - PartsWindow); k < t; k++)
+        {
+            var token = sentence.Input.Tokens[k];
+            if (vocabulary.PartNouns.Contains(token)
+                && (vocabulary.CountWords.Contains(token) || (k > sentence.FirstToken && (vocabulary.CountWords.Contains(sentence.Input.Tokens[k - 1])
+                    || int.TryParse(sentence.Input.Tokens[k - 1].Key, NumberStyles.None, CultureInfo.InvariantCulture, out _)))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Qamhana, a town north of Hama whose militia is loyal to Damascus": a place inside a relative of possession, or right
+    // after a word of allegiance, only describes the verb's object.
+    private bool Describes(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        var t = sentence.IndexOfOffset(place.Span.Start);
+        if (sentence.AnyTokenBefore(t, 2, vocabulary.AllegianceWords.Contains))
+        {
+            return true;
+        }
+
+        for (var k = t - 1; k > verb.Last; k--)
+        {
+            if (vocabulary.PossessiveRelatives.Contains(sentence.Input.Tokens[k]))
+            {
+                return sentence.Places.Any(p => p.Span.End <= sentence.Input.Tokens[k].Start && p.Span.Start >= sentence.TokenEnd(verb.Last))
+                    && sentence.SameClause(sentence.Input.Tokens[k].Start, place.Span.Start);
+            }
+        }
+
+        return false;
     }
 }

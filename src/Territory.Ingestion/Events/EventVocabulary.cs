@@ -486,6 +486,7 @@ public sealed class EventVocabulary
         vocabulary.LoadLocatingKeys(document.RootElement);
         vocabulary.LoadCaseKeys(document.RootElement);
         vocabulary.LoadPartCKeys(document.RootElement);
+        vocabulary.LoadPartEKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -654,5 +655,38 @@ public sealed class EventVocabulary
         AbandonedByWords = new WordSet(abandonedByWords);
         PushBackWords = new WordSet(pushBackWords);
         RedeploymentWords = new PhraseMatcher<string>(redeployments);
+    }
+
+    /// <summary>Count words ('two', « deux », « iki »; an Arabic dual noun, « حيين », counts itself) before a part noun.</summary>
+    public WordSet CountWords { get; private set; } = null!;
+
+    /// <summary>Nouns of a city's parts ('districts', « quartiers », « mahalle »): counted before a city, they frame a list.</summary>
+    public WordSet PartNouns { get; private set; } = null!;
+
+    /// <summary>Relatives of possession ('whose'): a place in the clause they open after the verb's object only describes it.</summary>
+    public WordSet PossessiveRelatives { get; private set; } = null!;
+
+    /// <summary>Words of allegiance ('loyal to', « fidèle à »): the place right after them is whom a side serves, no target.</summary>
+    public WordSet AllegianceWords { get; private set; } = null!;
+
+    // The keys of the fifth round of failure classes, under 'partEKeys' by language.
+    private void LoadPartEKeys(JsonElement root)
+    {
+        List<string> countWords = [], partNouns = [], possessiveRelatives = [], allegianceWords = [];
+        if (root.TryGetProperty("partEKeys", out var keys))
+        {
+            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
+            {
+                countWords.AddRange(Strings(language.Value, "countWords"));
+                partNouns.AddRange(Strings(language.Value, "partNouns"));
+                possessiveRelatives.AddRange(Strings(language.Value, "possessiveRelatives"));
+                allegianceWords.AddRange(Strings(language.Value, "allegianceWords"));
+            }
+        }
+
+        CountWords = new WordSet(countWords);
+        PartNouns = new WordSet(partNouns);
+        PossessiveRelatives = new WordSet(possessiveRelatives);
+        AllegianceWords = new WordSet(allegianceWords);
     }
 }
