@@ -58,6 +58,10 @@ public class EventFailureClassTests18
     [InlineData("en", "2024-12-06", "Rebels stormed two neighbourhoods of western Homs, Baba Amr and al-Waer, on Thursday.", "entered Baba Amr opposition 2024-12-05..2024-12-05|entered Al-Waer opposition 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "Rebels entered two districts of Aleppo, Hamdaniya and New Aleppo.", "entered Hamadaniyeh opposition 2024-11-27..2024-12-06|entered New Aleppo opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebels captured Aleppo, Saraqib and Atareb.", "claimed Aleppo opposition 2024-11-27..2024-12-06|claimed Saraqab opposition 2024-11-27..2024-12-06|claimed Atareb opposition 2024-11-27..2024-12-06")]
+    // A deployment after a nominal withdrawal, with a day word between the verb and its place.
+    [InlineData("fr", "2024-12-07", "Les FDS se sont déployées vendredi à Deir ez-Zor après le retrait des soldats du régime et des milices alliées.", "withdrawn Deir ez-Zor sdf 2024-12-06..2024-12-06")]
+    [InlineData("fr", "2024-12-07", "Les combattants kurdes se sont déployés hier dans Deir ez-Zor, après le départ de l'armée.", "withdrawn Deir ez-Zor sdf 2024-12-06..2024-12-06")]
+    [InlineData("fr", "2024-12-07", "Des renforts se sont déployés hier à Deir ez-Zor pour défendre la ville.", "")]
 
     // 2. locators: a relative that only describes, an apposition before 'fell to', proximity, movement, « X'e bağlı »
     [InlineData("en", "2024-12-06", "Insurgents encircled Qamhana, a town north of Hama whose fighters have always backed Damascus.", "reached Qamhana opposition 2024-11-27..2024-12-06")]
