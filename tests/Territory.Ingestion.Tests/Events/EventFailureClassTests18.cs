@@ -58,6 +58,9 @@ public class EventFailureClassTests18
     [InlineData("en", "2024-12-06", "Rebels stormed two neighbourhoods of western Homs, Baba Amr and al-Waer, on Thursday.", "entered Baba Amr opposition 2024-12-05..2024-12-05|entered Al-Waer opposition 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "Rebels entered two districts of Aleppo, Hamdaniya and New Aleppo.", "entered Hamadaniyeh opposition 2024-11-27..2024-12-06|entered New Aleppo opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebels captured Aleppo, Saraqib and Atareb.", "claimed Aleppo opposition 2024-11-27..2024-12-06|claimed Saraqab opposition 2024-11-27..2024-12-06|claimed Atareb opposition 2024-11-27..2024-12-06")]
+    // « X'in kontrolünü kaybetti » (lost control of X): the subject loses, the taker is unknown.
+    [InlineData("tr", "2024-11-30", "Rejim güçleri dün Serakib'in kontrolünü kaybetti.", "claimed Saraqab unknown 2024-11-29..2024-11-29")]
+    [InlineData("tr", "2024-11-30", "Yerel kaynaklara göre ordu, iki otoyolun kesiştiği Serakib ilçesinin kontrolünü kaybetti.", "claimed Saraqab unknown 2024-11-27..2024-11-30")]
     // A deployment after a nominal withdrawal, with a day word between the verb and its place.
     [InlineData("fr", "2024-12-07", "Les FDS se sont déployées vendredi à Deir ez-Zor après le retrait des soldats du régime et des milices alliées.", "withdrawn Deir ez-Zor sdf 2024-12-06..2024-12-06")]
     [InlineData("fr", "2024-12-07", "Les combattants kurdes se sont déployés hier dans Deir ez-Zor, après le départ de l'armée.", "withdrawn Deir ez-Zor sdf 2024-12-06..2024-12-06")]
