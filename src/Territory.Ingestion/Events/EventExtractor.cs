@@ -105,9 +105,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « en 2016 » is history; « pour la première fois depuis 2016 » is news, unless « depuis 2016, lorsque… ».
         // A year inside an aside on a place ("Idlib, where the first councils formed in 2012,", « Jisr, ville martyre de 1980, »)
         // dates the place's past, not the sentence.
+        var past = HistorySpans(sentence);
         var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End))
-            && !InPlaceAside(sentence, d) && !FirstTimeSince(sentence, d));
-        var verbs = sentence.Verbs;
+            && !InPlaceAside(sentence, d) && !FirstTimeSince(sentence, d) && !past.Exists(s => s.Start <= d.Start && d.End <= s.End));
+        var verbs = past.Count == 0 ? sentence.Verbs : [.. sentence.Verbs.Where(v => !past.Exists(s => s.Start <= sentence.TokenStart(v.First) && sentence.TokenEnd(v.Last) <= s.End))];
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
         var departure = Departure(sentence, pastLeavers: true);
@@ -115,7 +116,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0) || UnknownTaker(sentence, verb))
             {
                 continue;
             }
@@ -1738,7 +1739,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var first = FirstTokenAtOrAfter(Input.Tokens, actor.Start);
             var next = FirstTokenAtOrAfter(Input.Tokens, actor.End);
-            if (next <= _lastToken && after.Contains(Input.Tokens[next]))
+            // "government forces backed by Russian jets": the actor before "backed by" is the one backed, not a backer.
+            if (next <= _lastToken && after.Contains(Input.Tokens[next]) && !(next < _lastToken && _vocabulary.AgentWords.Contains(Input.Tokens[next + 1])))
             {
                 var gap = Input.Text.AsSpan(actor.End, Input.Tokens[next].Start - actor.End).Trim(" -–");
                 if (gap.Length == 0 || (gap[0] is '\'' or '’' && gap.IndexOf(' ') < 0))
@@ -2554,4 +2556,50 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         return events;
     }
+
+    // Stretches of a sentence that tell a place's past while the rest tells news: the clause after "since" in "the first
+    // time they had entered the city since the army retook it in 2014", and a comma-bounded aside right after a place with a
+    // relative word before its verb ("Khan Shaykhun, a town that the army recaptured in 2019, fell", « Kafranbel, bourgade
+    // que le régime avait reprise en 2019, est tombée »). Their verbs give no event; the sentence's other verbs do.
+    private List<(int Start, int End)> HistorySpans(SentenceView sentence)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var date in sentence.Dates.Where(d => d.Year is { } y && y < sentence.Input.Published.Year))
+        {
+            var end = sentence.NextComma(date.End);
+            if (FirstTimeSince(sentence, date))
+            {
+                var year = sentence.IndexOfOffset(date.Start);
+                var since = PhrasesBetween(vocabulary.SinceWords, sentence, sentence.Start, sentence.End).LastOrDefault(s => s.Last < year);
+                if (since is not null)
+                {
+                    spans.Add((sentence.TokenStart(since.First), end));
+                }
+
+                continue;
+            }
+
+            var comma = sentence.LastCommaBefore(date.Start, sentence.Start);
+            var inside = sentence.Verbs.Where(v => sentence.TokenStart(v.First) > comma && sentence.TokenEnd(v.Last) <= end).ToList();
+            if (comma < 0 || inside.Count == 0 || !sentence.Verbs.Any(v => sentence.TokenStart(v.First) > end)
+                || !sentence.Places.Any(p => p.IsResolved && p.Span.End <= comma && sentence.Input.Text.AsSpan(p.Span.End, comma - p.Span.End).Trim().IsEmpty))
+            {
+                continue;
+            }
+
+            var relative = sentence.FirstTokenFrom(comma + 1, inside[0].First, t => vocabulary.RelativeWords.Contains(t));
+            if (relative >= 0)
+            {
+                spans.Add((comma, end));
+            }
+        }
+
+        return spans;
+    }
+
+    // "withdrew from X, without saying who had taken over the town", « sans que l'on sache qui a pris la ville »: after a
+    // withdrawal, a verb of taking whose subject is asked about tells no capture, least of all by the side that left.
+    private bool UnknownTaker(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
+        verb.Phrase.Value.Role == VerbRole.Control && sentence.Verbs.Any(w => w.Last < verb.First && w.Phrase.Value.Tier == ControlTier.Withdrawn) && PhrasesBetween(vocabulary.UnknownTakers, sentence, sentence.Start, sentence.TokenStart(verb.First))
+            .Any(p => p.Last < verb.First && verb.First - p.Last <= 3 && !sentence.Actors.Any(a => a.Start > sentence.TokenEnd(p.Last) && a.End <= sentence.TokenStart(verb.First)));
 }

@@ -483,6 +483,7 @@ public sealed class EventVocabulary
         vocabulary.LoadAsideKeys(document.RootElement);
         vocabulary.LoadLocatingKeys(document.RootElement);
         vocabulary.LoadCaseKeys(document.RootElement);
+        vocabulary.LoadUnknownTakerKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -610,5 +611,26 @@ public sealed class EventVocabulary
         TargetPostpositions = new WordSet(targetPostpositions);
         ConverbEndings = [.. converbEndings];
         LocativeEndings = [.. locativeEndings];
+    }
+
+    /// <summary>
+    /// Phrases that leave the taker unknown ("without saying who", « sans que l'on sache qui », « لم يعرف من »): a verb of
+    /// taking right after one has no subject, and makes no capture.
+    /// </summary>
+    public PhraseMatcher<string> UnknownTakers { get; private set; } = null!;
+
+    // The top-level 'unknownTakers' block, one list of phrases per language.
+    private void LoadUnknownTakerKeys(JsonElement root)
+    {
+        var phrases = new List<Phrase<string>>();
+        if (root.TryGetProperty("unknownTakers", out var block))
+        {
+            foreach (var language in block.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Array))
+            {
+                phrases.AddRange(language.Value.EnumerateArray().Select(p => new Phrase<string>(WordPattern.ParsePhrase(p.GetString()!), language.Name)));
+            }
+        }
+
+        UnknownTakers = new PhraseMatcher<string>(phrases);
     }
 }
