@@ -116,7 +116,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0) || UnknownTaker(sentence, verb))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb)) || UnknownTaker(sentence, verb))
             {
                 continue;
             }
@@ -279,6 +279,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (rule.ObjectBeforeVerb && places.Count > 1)
         {
             places = [.. places.Where((p, i) => !HasSuffix(p, vocabulary.LocativeEndings) || places.Skip(i + 1).All(q => HasSuffix(q, vocabulary.LocativeEndings)))];
+        }
+
+        // "Saraqib fell to rebels on Friday along with the nearby village of Afes": a passive's places stand before it, and a
+        // list continued after it adds to them.
+        if (!placesFollow && !rule.ObjectBeforeVerb && rule.Passive && places.Count > 0)
+        {
+            places.AddRange(ListedAfter(sentence, verbs, v).Where(p => !places.Exists(q => q.Place == p.Place)));
         }
 
         // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
@@ -2602,4 +2609,25 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool UnknownTaker(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
         verb.Phrase.Value.Role == VerbRole.Control && sentence.Verbs.Any(w => w.Last < verb.First && w.Phrase.Value.Tier == ControlTier.Withdrawn) && PhrasesBetween(vocabulary.UnknownTakers, sentence, sentence.Start, sentence.TokenStart(verb.First))
             .Any(p => p.Last < verb.First && verb.First - p.Last <= 3 && !sentence.Actors.Any(a => a.Start > sentence.TokenEnd(p.Last) && a.End <= sentence.TokenStart(verb.First)));
+
+    // The places after a list continuation ("along with", « ainsi que ») that follows a verb, in its clause, up to the next verb.
+    private List<PlaceMention> ListedAfter(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v)
+    {
+        var end = v + 1 < verbs.Count ? sentence.TokenStart(verbs[v + 1].First) : sentence.End;
+        var continuation = PhrasesBetween(vocabulary.ListContinuations, sentence, sentence.TokenEnd(verbs[v].Last), end).FirstOrDefault();
+        if (continuation is null || sentence.Input.Text.AsSpan(sentence.TokenEnd(verbs[v].Last), sentence.TokenStart(continuation.First) - sentence.TokenEnd(verbs[v].Last)).IndexOf(';') >= 0)
+        {
+            return [];
+        }
+
+        var from = sentence.TokenEnd(continuation.Last);
+        var to = Math.Min(end, sentence.NextComma(from));
+        return [.. sentence.Places.Where(p => p.IsResolved && p.Span.Start >= from && p.Span.End <= to && !IsAreal(p))];
+    }
+
+    // « sont entrés dans Alep, où ils se sont déployés dans le quartier de X »: a deployment in a where-clause after an entry
+    // is the same side moving on into the place, no deployment waiting for a departure.
+    private bool DeployedAfterEntry(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
+        sentence.Verbs.Any(e => e.Last < verb.First && e.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Entered, AfterDeparture: false }
+            && sentence.AnyTokenInside(e.Last, verb.First, vocabulary.WhereWords.Contains));
 }
