@@ -264,7 +264,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
         // "took Atarib", but "the battle took place in Aleppo": a short common verb's place follows it closely too.
-        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords) && !KindWordBefore(sentence, verb, places[0]))
+        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords) && !KindWordBefore(sentence, verb, places[0])
+            && !(rule.Nominal && ActorBeforeDestination(sentence, verb, places[0])))
         {
             places = [];
         }
@@ -825,8 +826,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         if (anaphor.Phrase.Value == EventVocabulary.AnaphorPronoun)
         {
-            // « ريف حلب … منها »: a countryside stands for no city.
-            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
+            // « ريف حلب … منها »: a countryside stands for no city; « سراقب شرقي إدلب … منها »: a city that only locates the
+            // place before it is not what the pronoun stands for.
+            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Locates(sentence, p))
+                ?? sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
         }
 
         // « Hama'ya ulaştı. … kente girdi »: else the city the report is about, else the last one it named.
@@ -2630,4 +2633,26 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool DeployedAfterEntry(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
         sentence.Verbs.Any(e => e.Last < verb.First && e.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Entered, AfterDeparture: false }
             && sentence.AnyTokenInside(e.Last, verb.First, vocabulary.WhereWords.Contains));
+
+    // « بعد دخول أعداد كبيرة من الإرهابيين إلى مدينة حلب » (after large numbers of terrorists entered Aleppo): an action noun's
+    // own side, a few words after it, then a word of destination right before the place (past its kind word).
+    private bool ActorBeforeDestination(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        var actor = sentence.Actors.FirstOrDefault(a => a.Start > sentence.TokenEnd(verb.Last) && a.End <= place.Span.Start);
+        if (actor is null || sentence.IndexOfOffset(actor.Start) - verb.Last > 4 || sentence.PunctuationBetween(sentence.TokenEnd(verb.Last), place.Span.Start))
+        {
+            return false;
+        }
+
+        var (from, to) = (sentence.IndexOfOffset(actor.End), sentence.IndexOfOffset(place.Span.Start));
+        return to - from is >= 1 and <= 2 && vocabulary.Destinations.Contains(sentence.Input.Tokens[from]);
+    }
+
+    // « سراقب شرقي إدلب », "Saraqib, east of Idlib": a place right after another one, behind a direction or a locator word,
+    // only says where the first one is.
+    private bool Locates(SentenceView sentence, PlaceMention place)
+    {
+        var window = sentence.Places.Where(p => p.IsResolved && p.Span.End <= place.Span.End).ToList();
+        return place.Span.Cue.Relation == CueRelation.Direction || (window.Count > 1 && window[^1] == place && Apposition(sentence, window, window.Count - 1));
+    }
 }
