@@ -2567,8 +2567,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         return events;
     }
 
-    // Stretches of a sentence that tell a place's past while the rest tells news: the clause after "since" in "the first
-    // time they had entered the city since the army retook it in 2014", and a comma-bounded aside right after a place with a
+    // Stretches of a sentence that tell a place's past while the rest tells news: the clause between "since" and its year in
+    // "the first time they had entered the city since the army retook it in 2014" (not "the first time since 2016 that
+    // rebels entered…"), and a comma-bounded aside right after a place with a
     // relative word before its verb ("Khan Shaykhun, a town that the army recaptured in 2019, fell", « Kafranbel, bourgade
     // que le régime avait reprise en 2019, est tombée »). Their verbs give no event; the sentence's other verbs do.
     private List<(int Start, int End)> HistorySpans(SentenceView sentence)
@@ -2583,7 +2584,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                 var since = PhrasesBetween(vocabulary.SinceWords, sentence, sentence.Start, sentence.End).LastOrDefault(s => s.Last < year);
                 if (since is not null)
                 {
-                    spans.Add((sentence.TokenStart(since.First), end));
+                    spans.Add((sentence.TokenStart(since.First), date.End));
                 }
 
                 continue;
