@@ -2120,7 +2120,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             for (var t = verbToken - 1; t >= limit; t--)
             {
                 // "Nayrab airbase, from which jets flew for years, was overrun": an aside set off by commas is stepped over.
-                if (OpensClause(t) && !Aside(t, verbToken))
+                if (OpensClause(t) && !Aside(t, verbToken) && !InRelativeAside(t, verbToken))
                 {
                     return Input.Tokens[t].End;
                 }
@@ -2521,6 +2521,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var first = Math.Max(_firstToken, t - 3);
             var words = Input.Tokens.Skip(first).Take(t - first + 1).ToList();
             return _vocabulary.ListContinuations.FindAll(Input.Text, words).Any(m => m.First + first < t && m.Last + first >= t);
+        }
+
+        // "Saraqib, which sits where the M4 and M5 meet, fell": a clause word inside a relative aside that opens after a comma
+        // and closes with one before the verb is stepped over.
+        private bool InRelativeAside(int t, int verbToken)
+        {
+            var comma = Input.Text.LastIndexOf(',', Input.Tokens[t].Start, Input.Tokens[t].Start - Start);
+            var opener = comma < Start ? -1 : FirstTokenAtOrAfter(Input.Tokens, comma);
+            return opener >= _firstToken && opener < t && _vocabulary.RelativeWords.Contains(Input.Tokens[opener])
+                && Input.Text.AsSpan(Input.Tokens[t].End, Input.Tokens[verbToken].Start - Input.Tokens[t].End).IndexOf(',') >= 0;
         }
     }
 

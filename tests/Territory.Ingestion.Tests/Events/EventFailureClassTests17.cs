@@ -56,6 +56,7 @@ public class EventFailureClassTests17
     [InlineData("en", "2024-12-06", "Rebels pushed into Hama from the west on Wednesday and by evening held the city's military airport.", "entered Hama opposition 2024-12-04..2024-12-04|claimed Hama Military Airport opposition 2024-12-04..2024-12-04")]
     [InlineData("en", "2024-12-06", "Saraqib, which lies on the M5 highway, fell to rebels on Thursday along with the nearby village of Afes.", "claimed Saraqab opposition 2024-12-05..2024-12-05|claimed Afes opposition 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "The town was held by the army.", "")]
+    [InlineData("en", "2024-12-06", "Saraqib, which stands where two highways cross, fell to rebels on Thursday.", "claimed Saraqab opposition 2024-12-05..2024-12-05")]
 
     // 5. French nominal fighting: « combats de rue dans le quartier de X », « théâtre de combats »; « où ils se sont déployés »
     [InlineData("fr", "2024-12-01", "L'Observatoire fait aussi état de combats de rue dans le quartier de Salaheddine.", "contested Salah ad-Din unknown 2024-11-27..2024-12-01")]
@@ -67,6 +68,7 @@ public class EventFailureClassTests17
     [InlineData("ar", "2024-12-06", "أعاد الجيش نشر وحداته بعد دخول مجموعات من الإرهابيين إلى مدينة حماة.", "entered Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("ar", "2024-12-06", "سيطرت الفصائل على مدينة سراقب شرقي إدلب بعد انسحاب قوات النظام منها.", "claimed Saraqab opposition 2024-11-27..2024-12-06")]
     [InlineData("ar", "2024-12-06", "أعلنت الفصائل السيطرة على مدينة حماة، فيما أقر الجيش بانسحاب قواته منها.", "claimed Hama opposition 2024-11-27..2024-12-06")]
+    [InlineData("ar", "2024-12-06", "أعلنت إدارة العمليات السيطرة على بلدة مورك، فيما أقر الجيش بانسحاب قواته إلى خارج البلدة.", "claimed Morek opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "The army redeployed its units after large numbers of terrorists entered Hama.", "entered Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Rebels seized Saraqib, east of Idlib, after regime forces withdrew from it.", "claimed Saraqab opposition 2024-11-27..2024-12-06")]
     [InlineData("fr", "2024-12-06", "Les rebelles ont annoncé le contrôle total de Hama, tandis que l'armée a reconnu le retrait de ses unités hors de la ville.", "claimed Hama opposition 2024-11-27..2024-12-06")]
