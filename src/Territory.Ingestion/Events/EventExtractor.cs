@@ -284,7 +284,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // "Saraqib fell to rebels on Friday along with the nearby village of Afes": a passive's places stand before it, and a
         // list continued after it adds to them.
-        if (!placesFollow && !rule.ObjectBeforeVerb && rule.Passive && places.Count > 0)
+        if (!placesFollow && !rule.ObjectBeforeVerb && rule.Passive && (places.Count > 0 || (v > 0 && verbs[v - 1].Last + 1 == verb.First)))
         {
             places.AddRange(ListedAfter(sentence, verbs, v).Where(p => !places.Exists(q => q.Place == p.Place)));
         }

@@ -56,6 +56,7 @@ public class EventFailureClassTests17
     [InlineData("en", "2024-12-06", "Rebels pushed into Hama from the west on Wednesday and by evening held the city's military airport.", "entered Hama opposition 2024-12-04..2024-12-04|claimed Hama Military Airport opposition 2024-12-04..2024-12-04")]
     [InlineData("en", "2024-12-06", "Saraqib, which lies on the M5 highway, fell to rebels on Thursday along with the nearby village of Afes.", "claimed Saraqab opposition 2024-12-05..2024-12-05|claimed Afes opposition 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "The town was held by the army.", "")]
+    [InlineData("fr", "2024-12-06", "Saraqeb, qui se trouve sur l'autoroute M5, est tombée aux mains des rebelles jeudi, ainsi que le village voisin d'Afes.", "claimed Saraqab opposition 2024-12-05..2024-12-05|claimed Afes opposition 2024-12-05..2024-12-05")]
     [InlineData("en", "2024-12-06", "Saraqib, which stands where two highways cross, fell to rebels on Thursday.", "claimed Saraqab opposition 2024-12-05..2024-12-05")]
 
     // 5. French nominal fighting: « combats de rue dans le quartier de X », « théâtre de combats »; « où ils se sont déployés »
