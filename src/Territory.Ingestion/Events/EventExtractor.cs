@@ -106,9 +106,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         // « en 2016 » is history; « pour la première fois depuis 2016 » is news, unless « depuis 2016, lorsque… ».
         // A year inside an aside on a place ("Idlib, where the first councils formed in 2012,", « Jisr, ville martyre de 1980, »)
         // dates the place's past, not the sentence.
+        var past = HistorySpans(sentence);
         var historical = sentence.Dates.Any(d => d.Year is { } y && y < sentence.Input.Published.Year && !(d.AfterSince && !sentence.ClauseWordAfter(d.End))
-            && !InPlaceAside(sentence, d) && !FirstTimeSince(sentence, d));
-        var verbs = sentence.Verbs;
+            && !InPlaceAside(sentence, d) && !FirstTimeSince(sentence, d) && !past.Exists(s => s.Start <= d.Start && d.End <= s.End));
+        var verbs = past.Count == 0 ? sentence.Verbs : [.. sentence.Verbs.Where(v => !past.Exists(s => s.Start <= sentence.TokenStart(v.First) && sentence.TokenEnd(v.Last) <= s.End))];
         var hasControlVerb = verbs.Any(v => v.Phrase.Value.Role == VerbRole.Control);
         var controls = new List<ExtractedEvent>();
         var departure = Departure(sentence, pastLeavers: true);
@@ -116,7 +117,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb)) || UnknownTaker(sentence, verb))
             {
                 continue;
             }
@@ -267,7 +268,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
         // "took Atarib", but "the battle took place in Aleppo": a short common verb's place follows it closely too.
-        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords) && !KindWordBefore(sentence, verb, places[0]))
+        if ((rule.Nominal || rule.Close) && placesFollow && places.Count > 0 && !sentence.CloseAfter(verb.Last, places[0].Span.Start, vocabulary.LocativeWords) && !KindWordBefore(sentence, verb, places[0])
+            && !(rule.Nominal && ActorBeforeDestination(sentence, verb, places[0])))
         {
             places = [];
         }
@@ -282,6 +284,13 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         if (rule.ObjectBeforeVerb && places.Count > 1)
         {
             places = [.. places.Where((p, i) => !HasSuffix(p, vocabulary.LocativeEndings) || places.Skip(i + 1).All(q => HasSuffix(q, vocabulary.LocativeEndings)))];
+        }
+
+        // "Saraqib fell to rebels on Friday along with the nearby village of Afes": a passive's places stand before it, and a
+        // list continued after it adds to them.
+        if (!placesFollow && !rule.ObjectBeforeVerb && rule.Passive && (places.Count > 0 || (v > 0 && verbs[v - 1].Last + 1 == verb.First)))
+        {
+            places.AddRange(ListedAfter(sentence, verbs, v).Where(p => !places.Exists(q => q.Place == p.Place)));
         }
 
         // "Saraqib, which rebels seized on Friday, lies on…": the place the relative clause hangs on.
@@ -830,8 +839,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         if (anaphor.Phrase.Value == EventVocabulary.AnaphorPronoun)
         {
-            // « ريف حلب … منها »: a countryside stands for no city.
-            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
+            // « ريف حلب … منها »: a countryside stands for no city; « سراقب شرقي إدلب … منها »: a city that only locates the
+            // place before it is not what the pronoun stands for.
+            return sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes) && !Locates(sentence, p))
+                ?? sentence.Places.LastOrDefault(p => p.Span.End <= at && p.IsResolved && !IsAreal(p) && !InRegion(p) && p.Place!.Kind != PlaceKind.Country && !HasSuffix(p, vocabulary.LocatorSuffixes));
         }
 
         // « Hama'ya ulaştı. … kente girdi »: else the city the report is about, else the last one it named.
@@ -1757,7 +1768,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var first = FirstTokenAtOrAfter(Input.Tokens, actor.Start);
             var next = FirstTokenAtOrAfter(Input.Tokens, actor.End);
-            if (next <= _lastToken && after.Contains(Input.Tokens[next]))
+            // "government forces backed by Russian jets": the actor before "backed by" is the one backed, not a backer.
+            if (next <= _lastToken && after.Contains(Input.Tokens[next]) && !(next < _lastToken && _vocabulary.AgentWords.Contains(Input.Tokens[next + 1])))
             {
                 var gap = Input.Text.AsSpan(actor.End, Input.Tokens[next].Start - actor.End).Trim(" -–");
                 if (gap.Length == 0 || (gap[0] is '\'' or '’' && gap.IndexOf(' ') < 0))
@@ -2127,7 +2139,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             for (var t = verbToken - 1; t >= limit; t--)
             {
                 // "Nayrab airbase, from which jets flew for years, was overrun": an aside set off by commas is stepped over.
-                if (OpensClause(t) && !Aside(t, verbToken))
+                if (OpensClause(t) && !Aside(t, verbToken) && !InRelativeAside(t, verbToken))
                 {
                     return Input.Tokens[t].End;
                 }
@@ -2529,6 +2541,16 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             var words = Input.Tokens.Skip(first).Take(t - first + 1).ToList();
             return _vocabulary.ListContinuations.FindAll(Input.Text, words).Any(m => m.First + first < t && m.Last + first >= t);
         }
+
+        // "Saraqib, which sits where the M4 and M5 meet, fell": a clause word inside a relative aside that opens after a comma
+        // and closes with one before the verb is stepped over.
+        private bool InRelativeAside(int t, int verbToken)
+        {
+            var comma = Input.Text.LastIndexOf(',', Input.Tokens[t].Start, Input.Tokens[t].Start - Start);
+            var opener = comma < Start ? -1 : FirstTokenAtOrAfter(Input.Tokens, comma);
+            return opener >= _firstToken && opener < t && _vocabulary.RelativeWords.Contains(Input.Tokens[opener])
+                && Input.Text.AsSpan(Input.Tokens[t].End, Input.Tokens[verbToken].Start - Input.Tokens[t].End).IndexOf(',') >= 0;
+        }
     }
 
     // "the first time the rebels have been in the city since they were driven out in 2014", « une première depuis le début
@@ -2731,5 +2753,95 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         }
 
         return false;
+    }
+
+    // Stretches of a sentence that tell a place's past while the rest tells news: the clause between "since" and its year in
+    // "the first time they had entered the city since the army retook it in 2014" (not "the first time since 2016 that
+    // rebels entered…"), and a comma-bounded aside right after a place with a
+    // relative word before its verb ("Khan Shaykhun, a town that the army recaptured in 2019, fell", « Kafranbel, bourgade
+    // que le régime avait reprise en 2019, est tombée »). Their verbs give no event; the sentence's other verbs do.
+    private List<(int Start, int End)> HistorySpans(SentenceView sentence)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var date in sentence.Dates.Where(d => d.Year is { } y && y < sentence.Input.Published.Year))
+        {
+            var end = sentence.NextComma(date.End);
+            if (FirstTimeSince(sentence, date))
+            {
+                var year = sentence.IndexOfOffset(date.Start);
+                var since = PhrasesBetween(vocabulary.SinceWords, sentence, sentence.Start, sentence.End).LastOrDefault(s => s.Last < year);
+                if (since is not null)
+                {
+                    spans.Add((sentence.TokenStart(since.First), date.End));
+                }
+
+                continue;
+            }
+
+            var comma = sentence.LastCommaBefore(date.Start, sentence.Start);
+            var inside = sentence.Verbs.Where(v => sentence.TokenStart(v.First) > comma && sentence.TokenEnd(v.Last) <= end).ToList();
+            if (comma < 0 || inside.Count == 0 || !sentence.Verbs.Any(v => sentence.TokenStart(v.First) > end)
+                || !sentence.Places.Any(p => p.IsResolved && p.Span.End <= comma && sentence.Input.Text.AsSpan(p.Span.End, comma - p.Span.End).Trim().IsEmpty))
+            {
+                continue;
+            }
+
+            var relative = sentence.FirstTokenFrom(comma + 1, inside[0].First, t => vocabulary.RelativeWords.Contains(t));
+            if (relative >= 0)
+            {
+                spans.Add((comma, end));
+            }
+        }
+
+        return spans;
+    }
+
+    // "withdrew from X, without saying who had taken over the town", « sans que l'on sache qui a pris la ville »: after a
+    // withdrawal, a verb of taking whose subject is asked about tells no capture, least of all by the side that left.
+    private bool UnknownTaker(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
+        verb.Phrase.Value.Role == VerbRole.Control && sentence.Verbs.Any(w => w.Last < verb.First && w.Phrase.Value.Tier == ControlTier.Withdrawn) && PhrasesBetween(vocabulary.UnknownTakers, sentence, sentence.Start, sentence.TokenStart(verb.First))
+            .Any(p => p.Last < verb.First && verb.First - p.Last <= 3 && !sentence.Actors.Any(a => a.Start > sentence.TokenEnd(p.Last) && a.End <= sentence.TokenStart(verb.First)));
+
+    // The places after a list continuation ("along with", « ainsi que ») that follows a verb, in its clause, up to the next verb.
+    private List<PlaceMention> ListedAfter(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v)
+    {
+        var end = v + 1 < verbs.Count ? sentence.TokenStart(verbs[v + 1].First) : sentence.End;
+        var continuation = PhrasesBetween(vocabulary.ListContinuations, sentence, sentence.TokenEnd(verbs[v].Last), end).FirstOrDefault();
+        if (continuation is null || sentence.Input.Text.AsSpan(sentence.TokenEnd(verbs[v].Last), sentence.TokenStart(continuation.First) - sentence.TokenEnd(verbs[v].Last)).IndexOf(';') >= 0)
+        {
+            return [];
+        }
+
+        var from = sentence.TokenEnd(continuation.Last);
+        var to = Math.Min(end, sentence.NextComma(from));
+        return [.. sentence.Places.Where(p => p.IsResolved && p.Span.Start >= from && p.Span.End <= to && !IsAreal(p))];
+    }
+
+    // « sont entrés dans Alep, où ils se sont déployés dans le quartier de X »: a deployment in a where-clause after an entry
+    // is the same side moving on into the place, no deployment waiting for a departure.
+    private bool DeployedAfterEntry(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
+        sentence.Verbs.Any(e => e.Last < verb.First && e.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Entered, AfterDeparture: false }
+            && sentence.AnyTokenInside(e.Last, verb.First, vocabulary.WhereWords.Contains));
+
+    // « بعد دخول أعداد كبيرة من الإرهابيين إلى مدينة حلب » (after large numbers of terrorists entered Aleppo): an action noun's
+    // own side, a few words after it, then a word of destination right before the place (past its kind word).
+    private bool ActorBeforeDestination(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        var actor = sentence.Actors.FirstOrDefault(a => a.Start > sentence.TokenEnd(verb.Last) && a.End <= place.Span.Start);
+        if (actor is null || sentence.IndexOfOffset(actor.Start) - verb.Last > 4 || sentence.PunctuationBetween(sentence.TokenEnd(verb.Last), place.Span.Start))
+        {
+            return false;
+        }
+
+        var (from, to) = (sentence.IndexOfOffset(actor.End), sentence.IndexOfOffset(place.Span.Start));
+        return to - from is >= 1 and <= 2 && vocabulary.Destinations.Contains(sentence.Input.Tokens[from]);
+    }
+
+    // « سراقب شرقي إدلب », "Saraqib, east of Idlib": a place right after another one, behind a direction or a locator word,
+    // only says where the first one is.
+    private bool Locates(SentenceView sentence, PlaceMention place)
+    {
+        var window = sentence.Places.Where(p => p.IsResolved && p.Span.End <= place.Span.End).ToList();
+        return place.Span.Cue.Relation == CueRelation.Direction || (window.Count > 1 && window[^1] == place && Apposition(sentence, window, window.Count - 1));
     }
 }

@@ -487,6 +487,7 @@ public sealed class EventVocabulary
         vocabulary.LoadCaseKeys(document.RootElement);
         vocabulary.LoadPartCKeys(document.RootElement);
         vocabulary.LoadPartEKeys(document.RootElement);
+        vocabulary.LoadUnknownTakerKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -688,5 +689,26 @@ public sealed class EventVocabulary
         PartNouns = new WordSet(partNouns);
         PossessiveRelatives = new WordSet(possessiveRelatives);
         AllegianceWords = new WordSet(allegianceWords);
+    }
+
+    /// <summary>
+    /// Phrases that leave the taker unknown ("without saying who", « sans que l'on sache qui », « لم يعرف من »): a verb of
+    /// taking right after one has no subject, and makes no capture.
+    /// </summary>
+    public PhraseMatcher<string> UnknownTakers { get; private set; } = null!;
+
+    // The top-level 'unknownTakers' block, one list of phrases per language.
+    private void LoadUnknownTakerKeys(JsonElement root)
+    {
+        var phrases = new List<Phrase<string>>();
+        if (root.TryGetProperty("unknownTakers", out var block))
+        {
+            foreach (var language in block.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Array))
+            {
+                phrases.AddRange(language.Value.EnumerateArray().Select(p => new Phrase<string>(WordPattern.ParsePhrase(p.GetString()!), language.Name)));
+            }
+        }
+
+        UnknownTakers = new PhraseMatcher<string>(phrases);
     }
 }
