@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Territory.Domain.Places;
 using Territory.Ingestion.Text;
 
@@ -17,10 +16,6 @@ public sealed class LandmarkNouns
 
     // The longest noun kept, in words ("university city", "central prison").
     private const int MaxNounWords = 3;
-
-    // "including its citadel", « y compris sa citadelle »: a possessive determiner names the city's own landmark, as an
-    // article does (folded keys; the city must still be named in the sentence).
-    private static readonly FrozenSet<string> PossessiveDeterminers = FrozenSet.ToFrozenSet(["its", "sa", "son", "ses"], StringComparer.Ordinal);
 
     private readonly Dictionary<string, List<GazetteerEntry>> _byNoun;
     private readonly PlaceVocabulary _vocabulary;
@@ -217,7 +212,7 @@ public sealed class LandmarkNouns
         // citadel", "the city's ancient citadel").
         for (var k = t - 1; k >= 0 && k >= t - 2 && tokens[k].Sentence == token.Sentence; k--)
         {
-            if (_vocabulary.Links.Contains(tokens[k].Key) || IsPossessive(text, tokens[k]) || PossessiveDeterminers.Contains(tokens[k].Key))
+            if (_vocabulary.Links.Contains(tokens[k].Key) || IsPossessive(text, tokens[k]) || _vocabulary.PossessiveDeterminers.Contains(tokens[k].Key))
             {
                 return true;
             }

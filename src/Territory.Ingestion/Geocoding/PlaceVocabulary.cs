@@ -93,6 +93,9 @@ public sealed record PlaceVocabulary
     /// <summary>Definite articles that make such an airport the one of the city just named, as an elided « l' » does ("the").</summary>
     public FrozenSet<string> AirportArticles { get; private init; } = FrozenSet<string>.Empty;
 
+    /// <summary>Possessive determiners ("its", « sa »): before a landmark noun they name the city's own landmark, as an article does.</summary>
+    public FrozenSet<string> PossessiveDeterminers { get; private init; } = FrozenSet<string>.Empty;
+
     /// <summary>Words that may stand around the airport word ("international", الدولي), the military ones included.</summary>
     public FrozenSet<string> AirportQualifiers { get; private init; } = FrozenSet<string>.Empty;
 
@@ -237,6 +240,7 @@ public sealed record PlaceVocabulary
             AirportQualifiers = Folded([.. file.CityAirport?.Qualifier ?? [], .. file.CityAirport?.Military ?? []]),
             MilitaryAirportQualifiers = Folded(file.CityAirport?.Military),
             AirportCityWords = Folded(file.CityAirport?.City),
+            PossessiveDeterminers = Folded(file.PossessiveDeterminers),
         };
     }
 
@@ -261,7 +265,7 @@ public sealed record PlaceVocabulary
         _ => throw new InvalidDataException($"Unknown direction '{direction}' in the {language} cue '{phrase}'."),
     };
 
-    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles, CityAirportEntry? CityAirport);
+    private sealed record VocabularyFile(Dictionary<string, LanguageEntry> Languages, string[]? GenericHeads, string[]? NotNames, string[]? People, string[]? PersonTitles, CityAirportEntry? CityAirport, string[]? PossessiveDeterminers);
 
     private sealed record CityAirportEntry(string[]? Airport, string[]? Owner, string[]? Qualifier, string[]? Military, string[]? City, string[]? Article);
 
