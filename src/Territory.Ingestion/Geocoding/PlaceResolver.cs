@@ -456,7 +456,7 @@ public sealed class PlaceResolver(ResolverOptions options)
             public override string Describe => $"with {Anchor.Name} in the sentence";
 
             public override double Fit(GazetteerEntry candidate) =>
-                (Anchor.Kind == PlaceKind.Governorate ? Anchor.Pcode ?? Anchor.Admin1Code : Anchor.Admin1Code) is { } region && region == candidate.Admin1Code ? 0.2 : 0;
+                (AdminRegion(Anchor) ?? Anchor.Admin1Code) is { } region && region == candidate.Admin1Code ? 0.2 : 0;
         }
 
         // The governorate code of an admin area (a governorate, district or subdistrict), null for any other place.
