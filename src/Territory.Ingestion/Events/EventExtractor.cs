@@ -588,7 +588,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var inWindow = all.Where((p, i) => !sentence.AfterClaimUnit(p, countedOnly: true) && !sentence.RoadEnd(p) && !RoadEnd(sentence, p) && !RoadDestination(sentence, p)
             && !sentence.Attributive(p) && !HasSuffix(p, vocabulary.LocatorSuffixes) && (!Apposition(sentence, all, i) || ContinuesList(sentence, all, i) || SubjectBetween(sentence, verb, all, i) || FramesParts(sentence, all, i - 1)) && !AreaListed(sentence, all, i) && !RegionListed(sentence, all, i)
             && !FramesParts(sentence, all, i)
-            && !Overlooked(sentence, p) && !Suburban(sentence, p)).ToList();
+            && !Overlooked(sentence, p) && !Suburban(sentence, p) && !EdgeLocates(sentence, verb, p)).ToList();
         // « Serakib'in kontrolünü ele aldı » (took Saraqib's control): a genitive owning the verb's own first word is its object.
         // "Bread prices in Aleppo fell": a place after « in », « à », في before a passive verb only says where.
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
@@ -2223,7 +2223,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
                     return true;
                 }
 
-                if (!ListWords.Contains(token.Key) && !RoadEndFillers.Contains(token.Key) && !Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End))
+                if (!ListWords.Contains(token.Key) && !RoadEndFillers.Contains(token.Key) && !_vocabulary.RoadEndPronouns.Contains(token) && !Places.Any(p => p.Span.Start <= token.Start && token.End <= p.Span.End))
                 {
                     return false;
                 }
@@ -2844,4 +2844,40 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var window = sentence.Places.Where(p => p.IsResolved && p.Span.End <= place.Span.End).ToList();
         return place.Span.Cue.Relation == CueRelation.Direction || (window.Count > 1 && window[^1] == place && Apposition(sentence, window, window.Count - 1));
     }
+
+    // "the research centre on Aleppo's western edge", « à la lisière ouest d'Alep »: a place whose edge the verb's object stands
+    // on, behind a word of where, only locates it; "reached Aleppo's western edge" (the edge the verb's own object) is reached.
+    private bool EdgeLocates(SentenceView sentence, PhraseMatch<VerbRule> verb, PlaceMention place)
+    {
+        var tokens = sentence.Input.Tokens;
+        var (first, after) = (sentence.IndexOfOffset(place.Span.Start), sentence.IndexOfOffset(place.Span.End));
+        var text = sentence.Input.Text;
+        var possessive = Possessive(text, place.Span.End) || (place.Span.End >= 2 && Possessive(text, place.Span.End - 2));
+        int edge;
+        if (possessive && sentence.AnyTokenAfter(after - 1, 4, vocabulary.EdgeWords.Contains))
+        {
+            edge = first;
+        }
+        else
+        {
+            edge = sentence.LastTokenBefore(first, 4, vocabulary.EdgeWords.Contains);
+        }
+
+        if (edge < 0 || edge <= verb.Last)
+        {
+            return false;
+        }
+
+        for (var t = edge - 1; t > verb.Last && t >= edge - 3; t--)
+        {
+            if (vocabulary.EdgePrepositions.Contains(tokens[t]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Possessive(string text, int at) => at + 1 < text.Length && text[at] is '\'' or '’' && char.ToLowerInvariant(text[at + 1]) == 's';
 }

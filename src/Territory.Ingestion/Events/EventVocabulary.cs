@@ -488,6 +488,7 @@ public sealed class EventVocabulary
         vocabulary.LoadPartCKeys(document.RootElement);
         vocabulary.LoadPartEKeys(document.RootElement);
         vocabulary.LoadUnknownTakerKeys(document.RootElement);
+        vocabulary.LoadPartFKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -710,5 +711,33 @@ public sealed class EventVocabulary
         }
 
         UnknownTakers = new PhraseMatcher<string>(phrases);
+    }
+
+    /// <summary>Nouns of a place's edge ('edge', « lisière »): behind an 'edgePrepositions' word after the object, the place only locates it.</summary>
+    public WordSet EdgeWords { get; private set; } = null!;
+
+    /// <summary>Words of where before a place's edge ('on', « à »).</summary>
+    public WordSet EdgePrepositions { get; private set; } = null!;
+
+    /// <summary>Pronouns for the road's other end ('linking it to Aleppo'): the place after them is still a road's end.</summary>
+    public WordSet RoadEndPronouns { get; private set; } = null!;
+
+    // The keys of the sixth round of failure classes, under 'partFKeys' by language.
+    private void LoadPartFKeys(JsonElement root)
+    {
+        List<string> edgeWords = [], edgePrepositions = [], roadEndPronouns = [];
+        if (root.TryGetProperty("partFKeys", out var keys))
+        {
+            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
+            {
+                edgeWords.AddRange(Strings(language.Value, "edgeWords"));
+                edgePrepositions.AddRange(Strings(language.Value, "edgePrepositions"));
+                roadEndPronouns.AddRange(Strings(language.Value, "roadEndPronouns"));
+            }
+        }
+
+        EdgeWords = new WordSet(edgeWords);
+        EdgePrepositions = new WordSet(edgePrepositions);
+        RoadEndPronouns = new WordSet(roadEndPronouns);
     }
 }

@@ -1,0 +1,36 @@
+using Territory.Domain.Places;
+using Territory.Ingestion.Geocoding;
+
+namespace Territory.Ingestion.Tests.Events;
+
+/// <summary>
+/// The sixth round of failure classes in English and French (a place's edge after the verb's object only locates it;
+/// passive and fronted holds; shapes of abandonment; tier and sequence; the government's own forces and gapped verbs),
+/// in sentences of our own on the small test gazetteer with a few places added: each line is the control changes
+/// expected as « tier place side from..to », joined by « | ».
+/// </summary>
+public class EventFailureClassTests19
+{
+    private static readonly GazetteerEntry Homs = TestGazetteer.Place(PlaceKind.City, "Homs", 36.7233, 34.7324, "SY04", 775_000, GazetteerSources.Ocha, "Humus", "حمص");
+
+    private static readonly GazetteerEntry Morek = TestGazetteer.Place(PlaceKind.Town, "Morek", 36.6570, 35.3930, "SY05", 20_000, GazetteerSources.Ocha, "Mourek", "مورك");
+
+    private static readonly GazetteerEntry Zerbah = TestGazetteer.Place(PlaceKind.Village, "Zerbah", 37.0000, 36.0900, "SY02", 3_000, GazetteerSources.Ocha, "Zerba", "Zirbah");
+
+    private static readonly ReportAnalyzer Analyzer = new(GazetteerIndex.Build([.. TestGazetteer.All, Homs, Morek, Zerbah]));
+
+    [Theory]
+    // 1. a place's edge, behind a word of where after the verb's object, only locates that object; a road's other end past a pronoun
+    [InlineData("en", "2024-11-30", "Fighters stormed the old cement works on Aleppo's southern edge overnight.", "")]
+    [InlineData("en", "2024-11-30", "Rebels took a hilltop along Hama's northern fringe.", "")]
+    [InlineData("fr", "2024-11-30", "Les combattants ont investi une caserne à la lisière sud d'Alep.", "")]
+    [InlineData("fr", "2024-11-30", "Les insurgés ont pris une colline sur la bordure nord de Hama.", "")]
+    [InlineData("en", "2024-11-30", "Rebels took Dana and cut the highway connecting it to Aleppo.", "claimed Dana opposition 2024-11-27..2024-11-30")]
+    [InlineData("fr", "2024-11-30", "Les rebelles ont pris Dana et coupé l'autoroute la reliant à Alep.", "claimed Dana opposition 2024-11-27..2024-11-30")]
+    [InlineData("en", "2024-11-30", "Rebels reached Aleppo's southern edge.", "reached Aleppo opposition 2024-11-27..2024-11-30")]
+    [InlineData("fr", "2024-11-30", "Les rebelles ont atteint la lisière sud d'Alep.", "reached Aleppo opposition 2024-11-27..2024-11-30")]
+    public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
+    {
+        Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
+    }
+}
