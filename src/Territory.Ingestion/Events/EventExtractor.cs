@@ -57,6 +57,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
     // Words between a verb and the civilians or shops that are its subject or object (« les civils », "the petrol stations").
     private const int CivilianObjectWindow = 3;
+
+    // Words from a noun of positions to the place that locates them (« les positions de l'armée à Morek et à Lataminé »).
+    private const int PositionWindow = 9;
     private const int ThreatScopeWindow = 6;
     private const int SequenceWindow = 4;
     private const int MoveInWindow = 4;
@@ -594,7 +597,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var objects = inWindow.Where(p => !IsLocator(p, tier) && !sentence.DistanceFrom(p, verb.Phrase.Value.ObjectBeforeVerb)
             && !(Genitive(p) && !sentence.RightBefore(p, verb.First) && !sentence.PartFollows(p, vocabulary.PartWords) && !sentence.ListMarkerAfter(p) && !ParticipleSubject(sentence, verb))
             && !(tier == ControlTier.Withdrawn && sentence.AfterDestinationWord(p, placesFollow))
-            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords))
+            && !(verb.Phrase.Value.Passive && !placesFollow && !verb.Phrase.Value.ObjectBeforeVerb && sentence.LocatorWordBefore(p, vocabulary.LocativeWords) && !(tier == ControlTier.Withdrawn && PositionsAt(sentence, p)))
             && !Excepted(sentence, p)).ToList();
 
         // "captured X and pressed on towards Y": a movement with no arrival is no event at Y ("and into Y" repeats the verb's word).
@@ -737,7 +740,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     // as the object ("stormed the petrol stations of X") are no side taking or leaving ground.
     private bool CivilianSense(SentenceView sentence, PhraseMatch<VerbRule> verb, ControlTier tier) =>
         (tier == ControlTier.Contested && sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains) && !sentence.Actors.Any(a => a.End <= sentence.TokenStart(verb.First)))
-        || (tier == ControlTier.Withdrawn && (sentence.AnyTokenBefore(verb.First, CivilianWindow, vocabulary.Civilians.Contains) || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.Civilians.Contains)))
+        || (tier == ControlTier.Withdrawn && (CivilianBefore(sentence, verb, CivilianWindow) || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.Civilians.Contains)))
         || (sentence.AnyTokenBefore(verb.First, CivilianObjectWindow - 1, vocabulary.Civilians.Contains) && !sentence.Actors.Any(a => a.End <= sentence.TokenStart(verb.First) && a.Start >= sentence.TokenStart(Math.Max(0, verb.First - CivilianObjectWindow))))
         || sentence.AnyTokenAfter(verb.Last, CivilianObjectWindow, vocabulary.CivilianObjects.Contains);
 
@@ -2880,4 +2883,20 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     }
 
     private static bool Possessive(string text, int at) => at + 1 < text.Length && text[at] is '\'' or '’' && char.ToLowerInvariant(text[at + 1]) == 's';
+
+    // "Residents said the army had abandoned X": civilians who speak before the verb are its source, not its subject.
+    private bool CivilianBefore(SentenceView sentence, PhraseMatch<VerbRule> verb, int window)
+    {
+        var civilian = sentence.LastTokenBefore(verb.First, window, vocabulary.Civilians.Contains);
+        return civilian >= 0 && !sentence.AnyTokenInside(civilian, verb.First, t => vocabulary.ReportingVerbs.Contains(t) || vocabulary.SayWords.Contains(t));
+    }
+
+    // "Army positions in Morek were abandoned", « les positions de l'armée à Morek ont été abandonnées »: the place that
+    // locates the positions a passive withdrawal left is the place left.
+    private bool PositionsAt(SentenceView sentence, PlaceMention place)
+    {
+        var first = sentence.IndexOfOffset(place.Span.Start);
+        var positions = sentence.LastTokenBefore(first, PositionWindow, vocabulary.PositionNouns.Contains);
+        return positions >= 0 && !sentence.PunctuationBetween(sentence.TokenEnd(positions), place.Span.Start);
+    }
 }

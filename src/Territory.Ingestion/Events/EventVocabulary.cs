@@ -722,10 +722,13 @@ public sealed class EventVocabulary
     /// <summary>Pronouns for the road's other end ('linking it to Aleppo'): the place after them is still a road's end.</summary>
     public WordSet RoadEndPronouns { get; private set; } = null!;
 
+    /// <summary>Nouns of military positions ('positions', « postes »): the place locating them is the one a passive withdrawal left.</summary>
+    public WordSet PositionNouns { get; private set; } = null!;
+
     // The keys of the sixth round of failure classes, under 'partFKeys' by language.
     private void LoadPartFKeys(JsonElement root)
     {
-        List<string> edgeWords = [], edgePrepositions = [], roadEndPronouns = [];
+        List<string> edgeWords = [], edgePrepositions = [], roadEndPronouns = [], positionNouns = [];
         if (root.TryGetProperty("partFKeys", out var keys))
         {
             foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
@@ -733,11 +736,13 @@ public sealed class EventVocabulary
                 edgeWords.AddRange(Strings(language.Value, "edgeWords"));
                 edgePrepositions.AddRange(Strings(language.Value, "edgePrepositions"));
                 roadEndPronouns.AddRange(Strings(language.Value, "roadEndPronouns"));
+                positionNouns.AddRange(Strings(language.Value, "positionNouns"));
             }
         }
 
         EdgeWords = new WordSet(edgeWords);
         EdgePrepositions = new WordSet(edgePrepositions);
         RoadEndPronouns = new WordSet(roadEndPronouns);
+        PositionNouns = new WordSet(positionNouns);
     }
 }

@@ -29,6 +29,20 @@ public class EventFailureClassTests19
     [InlineData("fr", "2024-11-30", "Les rebelles ont pris Dana et coupé l'autoroute la reliant à Alep.", "claimed Dana opposition 2024-11-27..2024-11-30")]
     [InlineData("en", "2024-11-30", "Rebels reached Aleppo's southern edge.", "reached Aleppo opposition 2024-11-27..2024-11-30")]
     [InlineData("fr", "2024-11-30", "Les rebelles ont atteint la lisière sud d'Alep.", "reached Aleppo opposition 2024-11-27..2024-11-30")]
+
+    // 2. a passive hold told now ('is now held by'), and a fronted or apposed « maîtres de »
+    [InlineData("en", "2024-12-06", "Much of western Aleppo province, including the town of Daret Azza, is now held by HTS.", "claimed Daret Azza hts 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Atarib is now held by the rebels.", "claimed Atareb opposition 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Maîtres de Dana depuis jeudi, les insurgés avancent vers Alep.", "claimed Dana opposition 2024-12-05..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les rebelles, désormais maîtres d'Atareb, avancent vers Alep.", "claimed Atareb opposition 2024-11-27..2024-12-06")]
+
+    // 3. abandonment: positions a passive withdrawal left, and civilians who speak are no subject of the withdrawal
+    [InlineData("en", "2024-12-06", "Army outposts in Morek and Dana were abandoned without a fight.", "withdrawn Morek unknown 2024-11-27..2024-12-06|withdrawn Dana unknown 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Les postes de l'armée à Dana ont été évacués dans la nuit.", "withdrawn Dana unknown 2024-12-05..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Residents told AFP the army had hastily abandoned Morek.", "withdrawn Morek unknown 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Des habitants ont affirmé que l'armée avait abandonné Morek.", "withdrawn Morek unknown 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Residents abandoned Morek.", "")]
+    [InlineData("fr", "2024-12-06", "Des habitants ont abandonné Morek.", "")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
