@@ -120,7 +120,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb)) || UnknownTaker(sentence, verb))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb) && !DeployedAfterWithdrawal(sentence, verb)) || UnknownTaker(sentence, verb))
             {
                 continue;
             }
@@ -2899,4 +2899,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var positions = sentence.LastTokenBefore(first, PositionWindow, vocabulary.PositionNouns.Contains);
         return positions >= 0 && !sentence.PunctuationBetween(sentence.TokenEnd(positions), place.Span.Start);
     }
+
+    // « ont évacué Tall Rifaat, où se sont déployés les supplétifs de la Turquie »: a deployment in a where-clause after a
+    // withdrawal is the side moving into the place just left.
+    private bool DeployedAfterWithdrawal(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
+        sentence.Verbs.Any(e => e.Last < verb.First && e.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Withdrawn, AfterDeparture: false }
+            && sentence.AnyTokenInside(e.Last, verb.First, vocabulary.WhereWords.Contains));
 }

@@ -43,8 +43,20 @@ public class EventFailureClassTests19
     [InlineData("fr", "2024-12-06", "Des habitants ont affirmé que l'armée avait abandonné Morek.", "withdrawn Morek unknown 2024-11-27..2024-12-06")]
     [InlineData("en", "2024-12-06", "Residents abandoned Morek.", "")]
     [InlineData("fr", "2024-12-06", "Des habitants ont abandonné Morek.", "")]
+    [InlineData("fr", "2024-12-04", "Les combattants kurdes ont quitté Tall Refaat, où se sont déployés les supplétifs d'Ankara.", "withdrawn Tall Refaat opposition 2024-11-27..2024-12-04")]
+    [InlineData("fr", "2024-12-04", "Les supplétifs d'Ankara se sont déployés dans Tall Refaat.", "")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
+    }
+
+    // « les supplétifs (syriens) de la Turquie », "Turkey's Syrian proxies" are the SNA.
+    [Theory]
+    [InlineData("fr", "Les combattants kurdes ont évacué Tall Refaat, où se sont déployés les supplétifs syriens de la Turquie.")]
+    [InlineData("en", "Turkey's Syrian proxies entered Tal Rifaat.")]
+    public void Turkeys_proxies_are_the_sna(string language, string text)
+    {
+        var change = Analyzer.Analyze(text, new DateOnly(2024, 12, 6), language).Events.Single(e => e.Kind == Territory.Domain.Events.EventKind.ControlChange);
+        Assert.Equal("sna", change.Gainer.Key);
     }
 }
