@@ -1,3 +1,4 @@
+using Territory.Domain.Events;
 using Territory.Domain.Places;
 using Territory.Ingestion.Geocoding;
 
@@ -45,6 +46,18 @@ public class EventFailureClassTests19
     [InlineData("fr", "2024-12-06", "Des habitants ont abandonné Morek.", "")]
     [InlineData("fr", "2024-12-04", "Les combattants kurdes ont quitté Tall Refaat, où se sont déployés les supplétifs d'Ankara.", "withdrawn Tall Refaat opposition 2024-11-27..2024-12-04")]
     [InlineData("fr", "2024-12-04", "Les supplétifs d'Ankara se sont déployés dans Tall Refaat.", "")]
+
+    // 4. arriving on a city's outskirts is reaching it
+    [InlineData("fr", "2024-12-07", "Les insurgés sont arrivés vendredi aux abords de Homs.", "reached Homs opposition 2024-12-06..2024-12-06")]
+    [InlineData("fr", "2024-12-07", "Les rebelles sont arrivés à la périphérie de Hama.", "reached Hama opposition 2024-11-27..2024-12-07")]
+    [InlineData("en", "2024-12-07", "Insurgents arrived on the outskirts of Hama.", "reached Hama opposition 2024-11-27..2024-12-07")]
+
+    // 5. the ministry of defence speaks for the government's own forces (a foreign one for its own); fighting to and fro is contested
+    [InlineData("en", "2024-12-06", "The defence ministry said its troops, supported by Russian jets, had retaken Morek and Atarib.", "claimed Morek government 2024-11-27..2024-12-06|claimed Atareb government 2024-11-27..2024-12-06")]
+    [InlineData("fr", "2024-12-06", "Le ministère de la Défense a assuré que ses unités avaient repris Morek.", "claimed Morek government 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The Turkish defence ministry said its forces had entered Tal Rifaat.", "entered Tall Refaat opposition 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "The front line swung back and forth over Morek for days.", "contested Morek unknown 2024-11-27..2024-12-06")]
+    [InlineData("en", "2024-12-06", "Fighting swung back and forth over Dana.", "contested Dana unknown 2024-11-27..2024-12-06")]
     public void A_failure_class_gives_the_control_changes_an_analyst_records(string language, string published, string text, string expected)
     {
         Assert.Equal(expected, ControlChangeLines.Of(Analyzer, language, published, text));
@@ -56,7 +69,7 @@ public class EventFailureClassTests19
     [InlineData("en", "Turkey's Syrian proxies entered Tal Rifaat.")]
     public void Turkeys_proxies_are_the_sna(string language, string text)
     {
-        var change = Analyzer.Analyze(text, new DateOnly(2024, 12, 6), language).Events.Single(e => e.Kind == Territory.Domain.Events.EventKind.ControlChange);
+        var change = Analyzer.Analyze(text, new DateOnly(2024, 12, 6), language).Events.Single(e => e.Kind == EventKind.ControlChange);
         Assert.Equal("sna", change.Gainer.Key);
     }
 }
