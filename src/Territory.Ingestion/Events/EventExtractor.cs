@@ -117,7 +117,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb)) || UnknownTaker(sentence, verb))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb)) || UnknownTaker(sentence, verb)
+                || DeniedReport(sentence, verbs, v))
             {
                 continue;
             }
@@ -2844,4 +2845,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var window = sentence.Places.Where(p => p.IsResolved && p.Span.End <= place.Span.End).ToList();
         return place.Span.Cue.Relation == CueRelation.Direction || (window.Count > 1 && window[^1] == place && Apposition(sentence, window, window.Count - 1));
     }
+
+    // « X'i ele geçirdikleri yönündeki haberleri yalanladı »: a verb of taking before a report noun and a later denial verb
+    // is what the reports said, and the denial is the event (verb-final languages deny after the denied clause).
+    private bool DeniedReport(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v) =>
+        verbs[v].Phrase.Value.Role == VerbRole.Control && verbs.Skip(v + 1).Any(d => d.Phrase.Value.Role == VerbRole.Denial
+            && Enumerable.Range(verbs[v].Last + 1, Math.Max(0, d.First - verbs[v].Last - 1)).Any(t => vocabulary.DeniedReportNouns.Contains(sentence.Input.Tokens[t])));
 }

@@ -488,6 +488,7 @@ public sealed class EventVocabulary
         vocabulary.LoadPartCKeys(document.RootElement);
         vocabulary.LoadPartEKeys(document.RootElement);
         vocabulary.LoadUnknownTakerKeys(document.RootElement);
+        vocabulary.LoadPartGKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -710,5 +711,23 @@ public sealed class EventVocabulary
         }
 
         UnknownTakers = new PhraseMatcher<string>(phrases);
+    }
+
+    /// <summary>Nouns of reports and claims (« haber », « iddia »): a verb of taking before one and a denial is what is denied.</summary>
+    public WordSet DeniedReportNouns { get; private set; } = null!;
+
+    // The keys of the seventh round of failure classes, under 'partGKeys' by language.
+    private void LoadPartGKeys(JsonElement root)
+    {
+        List<string> deniedReportNouns = [];
+        if (root.TryGetProperty("partGKeys", out var keys))
+        {
+            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
+            {
+                deniedReportNouns.AddRange(Strings(language.Value, "deniedReportNouns"));
+            }
+        }
+
+        DeniedReportNouns = new WordSet(deniedReportNouns);
     }
 }
