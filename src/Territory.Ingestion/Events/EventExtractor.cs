@@ -96,7 +96,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ExtractSentence(sentence, events);
         }
 
-        return Deduplicate(IncomerNext(events));
+        return Deduplicate(WithdrawalNext(IncomerNext(events)));
     }
 
     private void ExtractSentence(SentenceView sentence, List<ExtractedEvent> events)
@@ -303,7 +303,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « Rejim güçlerinin çekildiği Menbiç'e » (Manbij, which the regime's forces left): the place after an object participle.
         if (rule.ObjectBeforeVerb && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectParticipleEndings)
-            && sentence.Places.FirstOrDefault(p => p.IsResolved && verb.Last + 1 < sentence.Input.Tokens.Count && p.Span.Start == sentence.TokenStart(verb.Last + 1)) is { } participleObject)
+            && ParticipleObject(sentence, verb.Last + 1) is { } participleObject)
         {
             places = [participleObject];
         }
@@ -818,7 +818,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ? a.First > verb.Last && a.First - verb.Last <= AnaphorWindow
             : a.Last < verb.First && verb.First - a.Last <= AnaphorWindow);
         // « 50'den fazla köy ve beldeyi » (more than 50 villages and towns): a word of a count's list names no town.
-        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2))
+        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2) || LocatingAnaphor(sentence, anaphor))
         {
             return null;
         }
@@ -2851,4 +2851,55 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool DeniedReport(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v) =>
         verbs[v].Phrase.Value.Role == VerbRole.Control && verbs.Skip(v + 1).Any(d => d.Phrase.Value.Role == VerbRole.Denial
             && Enumerable.Range(verbs[v].Last + 1, Math.Max(0, d.First - verbs[v].Last - 1)).Any(t => vocabulary.DeniedReportNouns.Contains(sentence.Input.Tokens[t])));
+
+    // « Muhalifler Hama'yı kontrolüne aldı. Rejim güçleri, kentten çekildiklerini açıkladı. »: a withdrawal from a city word
+    // in the sentence after another side's capture of that city is the same change told from the loser's side; after an
+    // entry it makes the entry a withdrawal to the side that entered (convention 1).
+    private static List<ExtractedEvent> WithdrawalNext(List<ExtractedEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var taking = events[i];
+            if (taking is not { Kind: EventKind.ControlChange, Tier: ControlTier.Claimed or ControlTier.Entered, Place: { } taken } || taking.Gainer.IsUnknown)
+            {
+                continue;
+            }
+
+            var withdrawal = events.FindIndex(i + 1, e => e is { Kind: EventKind.ControlChange, Tier: ControlTier.Withdrawn, Place: { } left } && left.Place == taken.Place
+                && e.Source.SentenceStart >= taking.Source.SentenceEnd && e.Source.SentenceStart - taking.Source.SentenceEnd <= 3 && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal)
+                && e.Gainer.IsUnknown && e.Loser.Side != taking.Gainer.Side);
+            if (withdrawal > i)
+            {
+                var left = events[withdrawal];
+                events[i] = taking.Tier == ControlTier.Entered
+                    ? taking with { Tier = ControlTier.Withdrawn, Loser = taking.Loser.IsUnknown ? left.Loser : taking.Loser, Rule = $"{taking.Rule}.withdrawalNext", MoreSources = [.. taking.MoreSources, left.Source] }
+                    : taking with { Loser = taking.Loser.IsUnknown ? left.Loser : taking.Loser, MoreSources = [.. taking.MoreSources, left.Source] };
+                events.RemoveAt(withdrawal);
+            }
+        }
+
+        return events;
+    }
+
+    // « kentin batısındaki mevzilerini terk etti »: a city word whose next word is a locative of direction (« batısındaki »)
+    // only says where the positions are; leaving them is not leaving the city.
+    private bool LocatingAnaphor(SentenceView sentence, PhraseMatch<string> anaphor) =>
+        anaphor.Last + 1 < sentence.Input.Tokens.Count && sentence.TokenStart(anaphor.Last + 1) < sentence.End
+            && vocabulary.LocatorSuffixes.Any(x => sentence.Input.Tokens[anaphor.Last + 1].Key.EndsWith(x, StringComparison.Ordinal))
+            && vocabulary.GenitiveSuffixes.Any(x => sentence.Input.Tokens[anaphor.Last].Key.EndsWith(x, StringComparison.Ordinal));
+
+    // The place an object participle hangs on, starting at a token: past a genitive city and a locative of direction that
+    // only locate it (« çekildiği Halep'in doğusundaki Deyr Hafir'e »).
+    private PlaceMention? ParticipleObject(SentenceView sentence, int token)
+    {
+        var place = token < sentence.Input.Tokens.Count ? sentence.Places.FirstOrDefault(p => p.IsResolved && p.Span.Start == sentence.TokenStart(token)) : null;
+        var next = place is null ? -1 : sentence.IndexOfOffset(place.Span.End);
+        if (place is null || !HasSuffix(place, vocabulary.GenitiveSuffixes) || next + 1 >= sentence.Input.Tokens.Count || sentence.TokenStart(next + 1) >= sentence.End
+            || !vocabulary.LocatorSuffixes.Any(x => sentence.Input.Tokens[next].Key.EndsWith(x, StringComparison.Ordinal)))
+        {
+            return place;
+        }
+
+        return sentence.Places.FirstOrDefault(p => p.IsResolved && p.Span.Start == sentence.TokenStart(next + 1)) ?? place;
+    }
 }
