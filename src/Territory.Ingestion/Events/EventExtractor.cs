@@ -331,9 +331,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             anaphor = true;
         }
 
-        // « اقتحمها مقاتلو الفصائل » (the factions' fighters stormed it): a pronoun on the verb stands for the place just named.
+        // « اقتحمها مقاتلو الفصائل » (the factions' fighters stormed it): a pronoun on the verb stands for the place just named,
+        // past a city that only locates it (« بلدة دير حافر شرقي حلب، ودخلتها »).
         if (places.Count == 0 && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectPronounEndings)
-            && sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First)) is { IsResolved: true } named && !IsAreal(named))
+            && (sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First) && p.IsResolved && !Locates(sentence, p))
+                ?? sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First))) is { IsResolved: true } named && !IsAreal(named))
         {
             places = [named];
             anaphor = true;
