@@ -820,7 +820,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ? a.First > verb.Last && a.First - verb.Last <= AnaphorWindow
             : a.Last < verb.First && verb.First - a.Last <= AnaphorWindow);
         // « 50'den fazla köy ve beldeyi » (more than 50 villages and towns): a word of a count's list names no town.
-        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2) || LocatingAnaphor(sentence, anaphor))
+        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2) || LocatingAnaphor(sentence, anaphor) || UnheadedAnaphor(sentence, anaphor))
         {
             return null;
         }
@@ -2904,4 +2904,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         return sentence.Places.FirstOrDefault(p => p.IsResolved && p.Span.Start == sentence.TokenStart(next + 1)) ?? place;
     }
+
+    // « kent merkezinin kontrolünü ele geçirdi »: the city centre's control is the city; the city centre's anything else is not.
+    private bool UnheadedAnaphor(SentenceView sentence, PhraseMatch<string> anaphor) =>
+        vocabulary.HeadedAnaphors.Contains(string.Join(' ', Enumerable.Range(anaphor.First, anaphor.Last - anaphor.First + 1).Select(t => sentence.Input.Tokens[t].Key)))
+            && !(anaphor.Last + 1 < sentence.Input.Tokens.Count && sentence.TokenStart(anaphor.Last + 1) < sentence.End && vocabulary.AnaphorHeads.Contains(sentence.Input.Tokens[anaphor.Last + 1]));
 }

@@ -716,18 +716,28 @@ public sealed class EventVocabulary
     /// <summary>Nouns of reports and claims (« haber », « iddia »): a verb of taking before one and a denial is what is denied.</summary>
     public WordSet DeniedReportNouns { get; private set; } = null!;
 
+    /// <summary>City words of a genitive (« kent merkezinin ») that stand for the city only before an <see cref="AnaphorHeads"/> word.</summary>
+    public FrozenSet<string> HeadedAnaphors { get; private set; } = FrozenSet<string>.Empty;
+
+    /// <summary>Nouns (« kontrolünü ») after which a headed anaphor stands for the city.</summary>
+    public WordSet AnaphorHeads { get; private set; } = null!;
+
     // The keys of the seventh round of failure classes, under 'partGKeys' by language.
     private void LoadPartGKeys(JsonElement root)
     {
-        List<string> deniedReportNouns = [];
+        List<string> deniedReportNouns = [], headedAnaphors = [], anaphorHeads = [];
         if (root.TryGetProperty("partGKeys", out var keys))
         {
             foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
             {
                 deniedReportNouns.AddRange(Strings(language.Value, "deniedReportNouns"));
+                headedAnaphors.AddRange(Strings(language.Value, "headedAnaphors"));
+                anaphorHeads.AddRange(Strings(language.Value, "anaphorHeads"));
             }
         }
 
         DeniedReportNouns = new WordSet(deniedReportNouns);
+        HeadedAnaphors = headedAnaphors.Select(a => string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NameNormalizer.FoldWord))).ToFrozenSet(StringComparer.Ordinal);
+        AnaphorHeads = new WordSet(anaphorHeads);
     }
 }
