@@ -234,7 +234,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var after = sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.AfterWords.Contains(t)
             && (DepartureAfter(sentence.IndexOf(t)) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
         return after >= 0 ? after
-            : sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.DepartureWords.Contains(t) && EndsWithAny(t, vocabulary.ObjectParticipleEndings));
+            : sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.DepartureWords.Contains(t) && EndsWithAny(t, vocabulary.ObjectParticipleEndings) && !LeavesPositions(sentence, sentence.IndexOf(t)));
     }
 
     // Convention 1: the side that entered a place the holder had just left gains it as a withdrawal. Not when the departure
@@ -266,6 +266,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var tier = rule.Tier!.Value;
         var placesFollow = !rule.ObjectBeforeVerb && (!rule.Passive || rule.Nominal);
         var places = ObjectPlaces(sentence, verbs, v, placesFollow, tier);
+        if (rule.ObjectBeforeVerb && places.Count > 0 && LeavesPositions(sentence, verb.First))
+        {
+            places = [];
+        }
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
         // "took Atarib", but "the battle took place in Aleppo": a short common verb's place follows it closely too.
@@ -2909,4 +2913,9 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool UnheadedAnaphor(SentenceView sentence, PhraseMatch<string> anaphor) =>
         vocabulary.HeadedAnaphors.Contains(string.Join(' ', Enumerable.Range(anaphor.First, anaphor.Last - anaphor.First + 1).Select(t => sentence.Input.Tokens[t].Key)))
             && !(anaphor.Last + 1 < sentence.Input.Tokens.Count && sentence.TokenStart(anaphor.Last + 1) < sentence.End && vocabulary.AnaphorHeads.Contains(sentence.Input.Tokens[anaphor.Last + 1]));
+
+    // « Hama'ya girdiği, ordunun ise şehrin doğusundaki mevzilerinden çekildiği »: a verb a few words after a city word that
+    // only locates positions leaves those positions, not the place named before.
+    private bool LeavesPositions(SentenceView sentence, int token) =>
+        sentence.Anaphors.Any(a => a.Last < token && token - a.Last == 3 && LocatingAnaphor(sentence, a) && vocabulary.PositionNouns.Contains(sentence.Input.Tokens[a.Last + 2]));
 }

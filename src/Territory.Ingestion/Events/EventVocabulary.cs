@@ -722,10 +722,13 @@ public sealed class EventVocabulary
     /// <summary>Nouns (« kontrolünü ») after which a headed anaphor stands for the city.</summary>
     public WordSet AnaphorHeads { get; private set; } = null!;
 
+    /// <summary>Nouns of a side's positions (« mevzilerinden »): left right after a city word that locates them, the city is kept.</summary>
+    public WordSet PositionNouns { get; private set; } = null!;
+
     // The keys of the seventh round of failure classes, under 'partGKeys' by language.
     private void LoadPartGKeys(JsonElement root)
     {
-        List<string> deniedReportNouns = [], headedAnaphors = [], anaphorHeads = [];
+        List<string> deniedReportNouns = [], headedAnaphors = [], anaphorHeads = [], positionNouns = [];
         if (root.TryGetProperty("partGKeys", out var keys))
         {
             foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
@@ -733,11 +736,13 @@ public sealed class EventVocabulary
                 deniedReportNouns.AddRange(Strings(language.Value, "deniedReportNouns"));
                 headedAnaphors.AddRange(Strings(language.Value, "headedAnaphors"));
                 anaphorHeads.AddRange(Strings(language.Value, "anaphorHeads"));
+                positionNouns.AddRange(Strings(language.Value, "positionNouns"));
             }
         }
 
         DeniedReportNouns = new WordSet(deniedReportNouns);
         HeadedAnaphors = headedAnaphors.Select(a => string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NameNormalizer.FoldWord))).ToFrozenSet(StringComparer.Ordinal);
         AnaphorHeads = new WordSet(anaphorHeads);
+        PositionNouns = new WordSet(positionNouns);
     }
 }

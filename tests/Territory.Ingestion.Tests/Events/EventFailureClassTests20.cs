@@ -26,6 +26,7 @@ public class EventFailureClassTests20(GeocodedReferenceGazetteer gazetteer) : IC
     [InlineData("tr", "2024-12-06", "HTŞ Humus'u ele geçirdi. Rejim güçleri de şehirden çekildi.", "claimed Homs hts 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Muhalifler Hama'ya girdi. Rejim güçleri kentten çekildi.", "withdrawn Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Rejim güçleri kentin batısındaki mevzilerini terk etti.", "")]
+    [InlineData("tr", "2024-12-06", "Muhaliflerin Hama'ya girdiği, ordunun ise şehrin doğusundaki mevzilerinden çekildiği bildirildi.", "entered Hama opposition 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "HTŞ militanlarının Halep kent merkezine girdiği, rejim güçlerinin ise kentin batısındaki mevzilerini terk ettiği bildirildi.", "entered Aleppo hts 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Deyrizor'da rejim güçlerinin çekilmesinin ardından PKK/YPG kent merkezinin kontrolünü ele geçirdi.", "claimed Deir ez-Zor sdf 2024-11-27..2024-12-06")]
     [InlineData("tr", "2024-12-06", "Rakka'da rejim güçlerinin çekilmesinin ardından SDG şehrin kontrolünü ele geçirdi.", "claimed Ar Raqqah sdf 2024-11-27..2024-12-06")]
