@@ -99,7 +99,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ExtractSentence(sentence, events);
         }
 
-        return Deduplicate(IncomerNext(events));
+        return Deduplicate(WithdrawalNext(IncomerNext(events)));
     }
 
     private void ExtractSentence(SentenceView sentence, List<ExtractedEvent> events)
@@ -120,7 +120,8 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         {
             var verb = verbs[v];
             var rule = verb.Phrase.Value;
-            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb) && !DeployedAfterWithdrawal(sentence, verb)) || UnknownTaker(sentence, verb))
+            if (question || historical || Hedged(sentence, verb) || (rule.AfterDeparture && Departure(sentence, pastLeavers: false) < 0 && !DeployedAfterEntry(sentence, verb) && !DeployedAfterWithdrawal(sentence, verb)) || UnknownTaker(sentence, verb)
+                || DeniedReport(sentence, verbs, v))
             {
                 continue;
             }
@@ -236,7 +237,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var after = sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.AfterWords.Contains(t)
             && (DepartureAfter(sentence.IndexOf(t)) || sentence.AnyTokenBefore(sentence.IndexOf(t), 2, vocabulary.DepartureWords.Contains)));
         return after >= 0 ? after
-            : sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.DepartureWords.Contains(t) && EndsWithAny(t, vocabulary.ObjectParticipleEndings));
+            : sentence.FirstTokenFrom(sentence.Start, end, t => vocabulary.DepartureWords.Contains(t) && EndsWithAny(t, vocabulary.ObjectParticipleEndings) && !LeavesPositions(sentence, sentence.IndexOf(t)));
     }
 
     // Convention 1: the side that entered a place the holder had just left gains it as a withdrawal. Not when the departure
@@ -268,6 +269,10 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
         var tier = rule.Tier!.Value;
         var placesFollow = !rule.ObjectBeforeVerb && (!rule.Passive || rule.Nominal);
         var places = ObjectPlaces(sentence, verbs, v, placesFollow, tier);
+        if (rule.ObjectBeforeVerb && places.Count > 0 && LeavesPositions(sentence, verb.First))
+        {
+            places = [];
+        }
 
         // « la prise de Dana », "the fall of Hama": the noun's place follows it closely ("the entry of aid into Aleppo" is no entry).
         // "took Atarib", but "the battle took place in Aleppo": a short common verb's place follows it closely too.
@@ -305,7 +310,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
 
         // « Rejim güçlerinin çekildiği Menbiç'e » (Manbij, which the regime's forces left): the place after an object participle.
         if (rule.ObjectBeforeVerb && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectParticipleEndings)
-            && sentence.Places.FirstOrDefault(p => p.IsResolved && verb.Last + 1 < sentence.Input.Tokens.Count && p.Span.Start == sentence.TokenStart(verb.Last + 1)) is { } participleObject)
+            && ParticipleObject(sentence, verb.Last + 1) is { } participleObject)
         {
             places = [participleObject];
         }
@@ -333,9 +338,11 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             anaphor = true;
         }
 
-        // « اقتحمها مقاتلو الفصائل » (the factions' fighters stormed it): a pronoun on the verb stands for the place just named.
+        // « اقتحمها مقاتلو الفصائل » (the factions' fighters stormed it): a pronoun on the verb stands for the place just named,
+        // past a city that only locates it (« بلدة دير حافر شرقي حلب، ودخلتها »).
         if (places.Count == 0 && EndsWithAny(sentence.Input.Tokens[verb.Last], vocabulary.ObjectPronounEndings)
-            && sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First)) is { IsResolved: true } named && !IsAreal(named))
+            && (sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First) && p.IsResolved && !Locates(sentence, p))
+                ?? sentence.Places.LastOrDefault(p => p.Span.End <= sentence.TokenStart(verb.First))) is { IsResolved: true } named && !IsAreal(named))
         {
             places = [named];
             anaphor = true;
@@ -820,7 +827,7 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
             ? a.First > verb.Last && a.First - verb.Last <= AnaphorWindow
             : a.Last < verb.First && verb.First - a.Last <= AnaphorWindow);
         // « 50'den fazla köy ve beldeyi » (more than 50 villages and towns): a word of a count's list names no town.
-        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2))
+        if (anaphor is null || sentence.ClaimUnits.Any(u => u.Last < anaphor.First && anaphor.First - u.Last <= 2) || LocatingAnaphor(sentence, anaphor) || UnheadedAnaphor(sentence, anaphor))
         {
             return null;
         }
@@ -2905,4 +2912,71 @@ public sealed class EventExtractor(EventVocabulary vocabulary, ActorCatalog acto
     private bool DeployedAfterWithdrawal(SentenceView sentence, PhraseMatch<VerbRule> verb) =>
         sentence.Verbs.Any(e => e.Last < verb.First && e.Phrase.Value is { Role: VerbRole.Control, Tier: ControlTier.Withdrawn, AfterDeparture: false }
             && sentence.AnyTokenInside(e.Last, verb.First, vocabulary.WhereWords.Contains));
+
+    // « X'i ele geçirdikleri yönündeki haberleri yalanladı »: a verb of taking before a report noun and a later denial verb
+    // is what the reports said, and the denial is the event (verb-final languages deny after the denied clause).
+    private bool DeniedReport(SentenceView sentence, IReadOnlyList<PhraseMatch<VerbRule>> verbs, int v) =>
+        verbs[v].Phrase.Value.Role == VerbRole.Control && verbs.Skip(v + 1).Any(d => d.Phrase.Value.Role == VerbRole.Denial
+            && Enumerable.Range(verbs[v].Last + 1, Math.Max(0, d.First - verbs[v].Last - 1)).Any(t => vocabulary.DeniedReportNouns.Contains(sentence.Input.Tokens[t])));
+
+    // « Muhalifler Hama'yı kontrolüne aldı. Rejim güçleri, kentten çekildiklerini açıkladı. »: a withdrawal from a city word
+    // in the sentence after another side's capture of that city is the same change told from the loser's side; after an
+    // entry it makes the entry a withdrawal to the side that entered (convention 1).
+    private static List<ExtractedEvent> WithdrawalNext(List<ExtractedEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var taking = events[i];
+            if (taking is not { Kind: EventKind.ControlChange, Tier: ControlTier.Claimed or ControlTier.Entered, Place: { } taken } || taking.Gainer.IsUnknown)
+            {
+                continue;
+            }
+
+            var withdrawal = events.FindIndex(i + 1, e => e is { Kind: EventKind.ControlChange, Tier: ControlTier.Withdrawn, Place: { } left } && left.Place == taken.Place
+                && e.Source.SentenceStart >= taking.Source.SentenceEnd && e.Source.SentenceStart - taking.Source.SentenceEnd <= 3 && e.Rule.EndsWith(".anaphor", StringComparison.Ordinal)
+                && e.Gainer.IsUnknown && e.Loser.Side != taking.Gainer.Side);
+            if (withdrawal > i)
+            {
+                var left = events[withdrawal];
+                events[i] = taking.Tier == ControlTier.Entered
+                    ? taking with { Tier = ControlTier.Withdrawn, Loser = taking.Loser.IsUnknown ? left.Loser : taking.Loser, Rule = $"{taking.Rule}.withdrawalNext", MoreSources = [.. taking.MoreSources, left.Source] }
+                    : taking with { Loser = taking.Loser.IsUnknown ? left.Loser : taking.Loser, MoreSources = [.. taking.MoreSources, left.Source] };
+                events.RemoveAt(withdrawal);
+            }
+        }
+
+        return events;
+    }
+
+    // « kentin batısındaki mevzilerini terk etti »: a city word whose next word is a locative of direction (« batısındaki »)
+    // only says where the positions are; leaving them is not leaving the city.
+    private bool LocatingAnaphor(SentenceView sentence, PhraseMatch<string> anaphor) =>
+        anaphor.Last + 1 < sentence.Input.Tokens.Count && sentence.TokenStart(anaphor.Last + 1) < sentence.End
+            && vocabulary.LocatorSuffixes.Any(x => sentence.Input.Tokens[anaphor.Last + 1].Key.EndsWith(x, StringComparison.Ordinal))
+            && vocabulary.GenitiveSuffixes.Any(x => sentence.Input.Tokens[anaphor.Last].Key.EndsWith(x, StringComparison.Ordinal));
+
+    // The place an object participle hangs on, starting at a token: past a genitive city and a locative of direction that
+    // only locate it (« çekildiği Halep'in doğusundaki Deyr Hafir'e »).
+    private PlaceMention? ParticipleObject(SentenceView sentence, int token)
+    {
+        var place = token < sentence.Input.Tokens.Count ? sentence.Places.FirstOrDefault(p => p.IsResolved && p.Span.Start == sentence.TokenStart(token)) : null;
+        var next = place is null ? -1 : sentence.IndexOfOffset(place.Span.End);
+        if (place is null || !HasSuffix(place, vocabulary.GenitiveSuffixes) || next + 1 >= sentence.Input.Tokens.Count || sentence.TokenStart(next + 1) >= sentence.End
+            || !vocabulary.LocatorSuffixes.Any(x => sentence.Input.Tokens[next].Key.EndsWith(x, StringComparison.Ordinal)))
+        {
+            return place;
+        }
+
+        return sentence.Places.FirstOrDefault(p => p.IsResolved && p.Span.Start == sentence.TokenStart(next + 1)) ?? place;
+    }
+
+    // « kent merkezinin kontrolünü ele geçirdi »: the city centre's control is the city; the city centre's anything else is not.
+    private bool UnheadedAnaphor(SentenceView sentence, PhraseMatch<string> anaphor) =>
+        vocabulary.HeadedAnaphors.Contains(string.Join(' ', Enumerable.Range(anaphor.First, anaphor.Last - anaphor.First + 1).Select(t => sentence.Input.Tokens[t].Key)))
+            && !(anaphor.Last + 1 < sentence.Input.Tokens.Count && sentence.TokenStart(anaphor.Last + 1) < sentence.End && vocabulary.AnaphorHeads.Contains(sentence.Input.Tokens[anaphor.Last + 1]));
+
+    // « Hama'ya girdiği, ordunun ise şehrin doğusundaki mevzilerinden çekildiği »: a verb a few words after a city word that
+    // only locates positions leaves those positions, not the place named before.
+    private bool LeavesPositions(SentenceView sentence, int token) =>
+        sentence.Anaphors.Any(a => a.Last < token && token - a.Last == 3 && LocatingAnaphor(sentence, a) && vocabulary.PositionNouns.Contains(sentence.Input.Tokens[a.Last + 2]));
 }

@@ -489,6 +489,7 @@ public sealed class EventVocabulary
         vocabulary.LoadPartEKeys(document.RootElement);
         vocabulary.LoadUnknownTakerKeys(document.RootElement);
         vocabulary.LoadPartFKeys(document.RootElement);
+        vocabulary.LoadPartGKeys(document.RootElement);
         return vocabulary;
     }
 
@@ -722,7 +723,10 @@ public sealed class EventVocabulary
     /// <summary>Pronouns for the road's other end ('linking it to Aleppo'): the place after them is still a road's end.</summary>
     public WordSet RoadEndPronouns { get; private set; } = null!;
 
-    /// <summary>Nouns of military positions ('positions', « postes »): the place locating them is the one a passive withdrawal left.</summary>
+    /// <summary>
+    /// Nouns of military positions ('positions', « postes », « mevzi »): the place locating them is the one a passive withdrawal
+    /// left; in Turkish, positions left right after a city word that locates them leave the city kept.
+    /// </summary>
     public WordSet PositionNouns { get; private set; } = null!;
 
     // The keys of the sixth round of failure classes, under 'partFKeys' by language.
@@ -744,5 +748,33 @@ public sealed class EventVocabulary
         EdgePrepositions = new WordSet(edgePrepositions);
         RoadEndPronouns = new WordSet(roadEndPronouns);
         PositionNouns = new WordSet(positionNouns);
+    }
+
+    /// <summary>Nouns of reports and claims (« haber », « iddia »): a verb of taking before one and a denial is what is denied.</summary>
+    public WordSet DeniedReportNouns { get; private set; } = null!;
+
+    /// <summary>City words of a genitive (« kent merkezinin ») that stand for the city only before an <see cref="AnaphorHeads"/> word.</summary>
+    public FrozenSet<string> HeadedAnaphors { get; private set; } = FrozenSet<string>.Empty;
+
+    /// <summary>Nouns (« kontrolünü ») after which a headed anaphor stands for the city.</summary>
+    public WordSet AnaphorHeads { get; private set; } = null!;
+
+    // The keys of the seventh round of failure classes, under 'partGKeys' by language.
+    private void LoadPartGKeys(JsonElement root)
+    {
+        List<string> deniedReportNouns = [], headedAnaphors = [], anaphorHeads = [];
+        if (root.TryGetProperty("partGKeys", out var keys))
+        {
+            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
+            {
+                deniedReportNouns.AddRange(Strings(language.Value, "deniedReportNouns"));
+                headedAnaphors.AddRange(Strings(language.Value, "headedAnaphors"));
+                anaphorHeads.AddRange(Strings(language.Value, "anaphorHeads"));
+            }
+        }
+
+        DeniedReportNouns = new WordSet(deniedReportNouns);
+        HeadedAnaphors = headedAnaphors.Select(a => string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NameNormalizer.FoldWord))).ToFrozenSet(StringComparer.Ordinal);
+        AnaphorHeads = new WordSet(anaphorHeads);
     }
 }
