@@ -11,7 +11,7 @@ namespace Territory.Ingestion.Tests.Seeds;
 /// sentences. Their last blind scores, in order: 88 / 65, 93.3 / 77.8, 77.6 / 74.8, 77.6 / 68.0, 70.5 / 66.1 (unusual
 /// styles on purpose), 86.5 / 83.3, 84.9 / 86.8, 88.2 / 87.2, 85.4 / 82.6, 86.4 / 76.8, 86.0 / 80.0, 89.5 / 85.0,
 /// 96.4 / 85.3, 88.0 / 88.0, 90.5 / 85.1, 85.3 / 81.0, 84.7 / 85.6, 90.1 / 82.0 and 90.5 / 84.3 % (precision / recall of
-/// control changes); the target is 90 / 90, reached by the four acceptance sets 20–23 together (92.7 / 91.8).
+/// control changes); the target is 90 / 90, reached by the four acceptance sets 20–23 together (93.2 / 92.0).
 /// Floors sit a little below each set's latest figures, so a rule that costs an older set is noticed.
 /// </summary>
 public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<ReferenceGazetteer>
@@ -31,17 +31,17 @@ public class EventHoldoutTests(ReferenceGazetteer gazetteer) : IClassFixture<Ref
     [InlineData("events-holdout-12.jsonl", 95, 0.95, 0.94)]
     [InlineData("events-holdout-13.jsonl", 90, 0.94, 0.92)]
     [InlineData("events-holdout-14.jsonl", 95, 0.94, 0.93)]
-    [InlineData("events-holdout-15.jsonl", 95, 0.94, 0.93)]
+    [InlineData("events-holdout-15.jsonl", 95, 0.95, 0.94)]
     [InlineData("events-holdout-16.jsonl", 95, 0.94, 0.93)]
-    [InlineData("events-holdout-17.jsonl", 95, 0.96, 0.97)]
+    [InlineData("events-holdout-17.jsonl", 95, 0.97, 0.97)]
     [InlineData("events-holdout-18.jsonl", 95, 0.96, 0.93)]
     [InlineData("events-holdout-19.jsonl", 95, 0.91, 0.85)]
     [InlineData("events-holdout-20.jsonl", 95, 0.94, 0.91)]
     [InlineData("events-holdout-21.jsonl", 95, 0.95, 0.93)]
-    [InlineData("events-holdout-22.jsonl", 95, 0.83, 0.88)]
+    [InlineData("events-holdout-22.jsonl", 95, 0.85, 0.89)]
     [InlineData("events-holdout-23.jsonl", 95, 0.92, 0.87)]
-    [InlineData("events-holdout-24.jsonl", 95, 0.89, 0.88)]
-    [InlineData("events-holdout-25.jsonl", 95, 0.85, 0.83)]
+    [InlineData("events-holdout-24.jsonl", 95, 0.95, 0.94)]
+    [InlineData("events-holdout-25.jsonl", 95, 0.95, 0.88)]
     public async Task Control_changes_of_a_held_out_set_are_scored(string file, int minimumExpected, double precisionFloor, double recallFloor)
     {
         gazetteer.Require();
