@@ -481,50 +481,8 @@ public sealed class EventVocabulary
             WhileWords = new WordSet(whileWords),
             ObjectPronounEndings = [.. objectPronounEndings],
         };
-        vocabulary.LoadMoreKeys(document.RootElement);
-        vocabulary.LoadAsideKeys(document.RootElement);
-        vocabulary.LoadLocatingKeys(document.RootElement);
-        vocabulary.LoadCaseKeys(document.RootElement);
-        vocabulary.LoadPartCKeys(document.RootElement);
-        vocabulary.LoadPartEKeys(document.RootElement);
-        vocabulary.LoadUnknownTakerKeys(document.RootElement);
-        vocabulary.LoadPartFKeys(document.RootElement);
-        vocabulary.LoadPartGKeys(document.RootElement);
+        vocabulary.LoadLanguageKeys(document.RootElement);
         return vocabulary;
-    }
-
-    // The keys named in '_aboutMoreKeys' and the attacker precedence, read apart from the older keys above.
-    private void LoadMoreKeys(JsonElement root)
-    {
-        List<Phrase<string>> continuations = [], capitals = [];
-        List<string> passiveEntryWords = [], leaderWords = [], sayWords = [], launchWords = [], exceptionWords = [], exceptionPostpositions = [], majorityWords = [], bareTroops = [];
-        foreach (var language in root.GetProperty("languages").EnumerateObject())
-        {
-            continuations.AddRange(Strings(language.Value, "listContinuations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "continuation")));
-            capitals.AddRange(Strings(language.Value, "capitalAnaphors").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), AnaphorCity)));
-            passiveEntryWords.AddRange(Strings(language.Value, "passiveEntryWords"));
-            leaderWords.AddRange(Strings(language.Value, "leaderWords"));
-            sayWords.AddRange(Strings(language.Value, "sayWords"));
-            launchWords.AddRange(Strings(language.Value, "launchWords"));
-            exceptionWords.AddRange(Strings(language.Value, "exceptionWords"));
-            exceptionPostpositions.AddRange(Strings(language.Value, "exceptionPostpositions"));
-            majorityWords.AddRange(Strings(language.Value, "majorityWords"));
-            bareTroops.AddRange(Strings(language.Value, "bareTroops"));
-        }
-
-        ListContinuations = new PhraseMatcher<string>(continuations);
-        CapitalAnaphors = new PhraseMatcher<string>(capitals);
-        PassiveEntryWords = new WordSet(passiveEntryWords);
-        LeaderWords = new WordSet(leaderWords);
-        SayWords = new WordSet(sayWords);
-        LaunchWords = new WordSet(launchWords);
-        ExceptionWords = new WordSet(exceptionWords);
-        ExceptionPostpositions = new WordSet(exceptionPostpositions);
-        MajorityWords = new WordSet(majorityWords);
-        BareTroops = new WordSet(bareTroops);
-        AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
-            ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
-            : [];
     }
 
     private static (string Attacker, string Defender) Pair(JsonElement pair) =>
@@ -539,20 +497,6 @@ public sealed class EventVocabulary
 
     /// <summary>Words counting from a year ("since", « depuis », منذ; « bu yana » after it in Turkish).</summary>
     public PhraseMatcher<string> SinceWords { get; private set; } = null!;
-
-    // The keys named in '_aboutAsideKeys'.
-    private void LoadAsideKeys(JsonElement root)
-    {
-        List<Phrase<string>> firsts = [], sinces = [];
-        foreach (var language in root.GetProperty("languages").EnumerateObject())
-        {
-            firsts.AddRange(Strings(language.Value, "firstTimeWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "first")));
-            sinces.AddRange(Strings(language.Value, "sinceWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "since")));
-        }
-
-        FirstTimeWords = new PhraseMatcher<string>(firsts);
-        SinceWords = new PhraseMatcher<string>(sinces);
-    }
 
     /// <summary>Words before the side a place was taken from ("from", « aux », من): that side is no later verb's subject.</summary>
     public WordSet FromWords { get; private set; } = null!;
@@ -569,26 +513,6 @@ public sealed class EventVocabulary
     /// <summary>Endings of a French inverted question (« -ils », « -t-il »): the sentence asks.</summary>
     public IReadOnlyList<string> QuestionInversions { get; private set; } = [];
 
-    // The keys of the second round of failure classes (from words, overlooking, suburbs, inverted questions).
-    private void LoadLocatingKeys(JsonElement root)
-    {
-        List<string> fromWords = [], overlookWords = [], overlookPostpositions = [], suburbWords = [], questionInversions = [];
-        foreach (var language in root.GetProperty("languages").EnumerateObject())
-        {
-            fromWords.AddRange(Strings(language.Value, "fromWords"));
-            overlookWords.AddRange(Strings(language.Value, "overlookWords"));
-            overlookPostpositions.AddRange(Strings(language.Value, "overlookPostpositions"));
-            suburbWords.AddRange(Strings(language.Value, "suburbWords"));
-            questionInversions.AddRange(Strings(language.Value, "questionInversions"));
-        }
-
-        FromWords = new WordSet(fromWords);
-        OverlookWords = new WordSet(overlookWords);
-        OverlookPostpositions = new WordSet(overlookPostpositions);
-        SuburbWords = new WordSet(suburbWords);
-        QuestionInversions = questionInversions;
-    }
-
     /// <summary>Turkish case endings of an actor that make it the one a place was taken from (« PKK/YPG'den », « rejim güçlerinden »): never the gainer.</summary>
     public IReadOnlyList<string> AblativeEndings { get; private set; } = [];
 
@@ -600,24 +524,6 @@ public sealed class EventVocabulary
 
     /// <summary>Turkish locative endings of a place (« Halep'te »): before the verb's own object, it only says where.</summary>
     public IReadOnlyList<string> LocativeEndings { get; private set; } = [];
-
-    // The keys of Turkish case and postpositions on actors ('ablativeEndings', 'targetPostpositions') and of converbs ('converbEndings').
-    private void LoadCaseKeys(JsonElement root)
-    {
-        List<string> ablativeEndings = [], targetPostpositions = [], converbEndings = [], locativeEndings = [];
-        foreach (var language in root.GetProperty("languages").EnumerateObject())
-        {
-            ablativeEndings.AddRange(Strings(language.Value, "ablativeEndings"));
-            targetPostpositions.AddRange(Strings(language.Value, "targetPostpositions"));
-            converbEndings.AddRange(Strings(language.Value, "converbEndings").Select(e => NameNormalizer.FoldWord(e)));
-            locativeEndings.AddRange(Strings(language.Value, "locativeEndings"));
-        }
-
-        AblativeEndings = [.. ablativeEndings.OrderByDescending(e => e.Length)];
-        TargetPostpositions = new WordSet(targetPostpositions);
-        ConverbEndings = [.. converbEndings];
-        LocativeEndings = [.. locativeEndings];
-    }
 
     /// <summary>Words before a place naming it as where a road leads ("the highway to", « la route de »): the place is no target.</summary>
     public PhraseMatcher<string> RoadDestinations { get; private set; } = null!;
@@ -637,29 +543,6 @@ public sealed class EventVocabulary
     /// <summary>Words of a redeployment ("redeployment", « redéploiement », إعادة انتشار): the side named with them left.</summary>
     public PhraseMatcher<string> RedeploymentWords { get; private set; } = null!;
 
-    // The keys of the third round of failure classes (road destinations, collapses, abandoned places, non-combatants).
-    private void LoadPartCKeys(JsonElement root)
-    {
-        List<Phrase<string>> destinations = [], nonCombatants = [], redeployments = [];
-        List<string> collapseWords = [], abandonedByWords = [], pushBackWords = [];
-        foreach (var language in root.GetProperty("languages").EnumerateObject())
-        {
-            destinations.AddRange(Strings(language.Value, "roadDestinations").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "road")));
-            nonCombatants.AddRange(Strings(language.Value, "nonCombatants").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "noncombatant")));
-            collapseWords.AddRange(Strings(language.Value, "collapseWords"));
-            abandonedByWords.AddRange(Strings(language.Value, "abandonedByWords"));
-            pushBackWords.AddRange(Strings(language.Value, "pushBackWords"));
-            redeployments.AddRange(Strings(language.Value, "redeploymentWords").Select(c => new Phrase<string>(WordPattern.ParsePhrase(c), "redeployment")));
-        }
-
-        RoadDestinations = new PhraseMatcher<string>(destinations);
-        NonCombatants = new PhraseMatcher<string>(nonCombatants);
-        CollapseWords = new WordSet(collapseWords);
-        AbandonedByWords = new WordSet(abandonedByWords);
-        PushBackWords = new WordSet(pushBackWords);
-        RedeploymentWords = new PhraseMatcher<string>(redeployments);
-    }
-
     /// <summary>Count words ('two', « deux », « iki »; an Arabic dual noun, « حيين », counts itself) before a part noun.</summary>
     public WordSet CountWords { get; private set; } = null!;
 
@@ -672,47 +555,11 @@ public sealed class EventVocabulary
     /// <summary>Words of allegiance ('loyal to', « fidèle à »): the place right after them is whom a side serves, no target.</summary>
     public WordSet AllegianceWords { get; private set; } = null!;
 
-    // The keys of the fifth round of failure classes, under 'partEKeys' by language.
-    private void LoadPartEKeys(JsonElement root)
-    {
-        List<string> countWords = [], partNouns = [], possessiveRelatives = [], allegianceWords = [];
-        if (root.TryGetProperty("partEKeys", out var keys))
-        {
-            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
-            {
-                countWords.AddRange(Strings(language.Value, "countWords"));
-                partNouns.AddRange(Strings(language.Value, "partNouns"));
-                possessiveRelatives.AddRange(Strings(language.Value, "possessiveRelatives"));
-                allegianceWords.AddRange(Strings(language.Value, "allegianceWords"));
-            }
-        }
-
-        CountWords = new WordSet(countWords);
-        PartNouns = new WordSet(partNouns);
-        PossessiveRelatives = new WordSet(possessiveRelatives);
-        AllegianceWords = new WordSet(allegianceWords);
-    }
-
     /// <summary>
     /// Phrases that leave the taker unknown ("without saying who", « sans que l'on sache qui », « لم يعرف من »): a verb of
     /// taking right after one has no subject, and makes no capture.
     /// </summary>
     public PhraseMatcher<string> UnknownTakers { get; private set; } = null!;
-
-    // The top-level 'unknownTakers' block, one list of phrases per language.
-    private void LoadUnknownTakerKeys(JsonElement root)
-    {
-        var phrases = new List<Phrase<string>>();
-        if (root.TryGetProperty("unknownTakers", out var block))
-        {
-            foreach (var language in block.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Array))
-            {
-                phrases.AddRange(language.Value.EnumerateArray().Select(p => new Phrase<string>(WordPattern.ParsePhrase(p.GetString()!), language.Name)));
-            }
-        }
-
-        UnknownTakers = new PhraseMatcher<string>(phrases);
-    }
 
     /// <summary>Nouns of a place's edge ('edge', « lisière »): behind an 'edgePrepositions' word after the object, the place only locates it.</summary>
     public WordSet EdgeWords { get; private set; } = null!;
@@ -729,27 +576,6 @@ public sealed class EventVocabulary
     /// </summary>
     public WordSet PositionNouns { get; private set; } = null!;
 
-    // The keys of the sixth round of failure classes, under 'partFKeys' by language.
-    private void LoadPartFKeys(JsonElement root)
-    {
-        List<string> edgeWords = [], edgePrepositions = [], roadEndPronouns = [], positionNouns = [];
-        if (root.TryGetProperty("partFKeys", out var keys))
-        {
-            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
-            {
-                edgeWords.AddRange(Strings(language.Value, "edgeWords"));
-                edgePrepositions.AddRange(Strings(language.Value, "edgePrepositions"));
-                roadEndPronouns.AddRange(Strings(language.Value, "roadEndPronouns"));
-                positionNouns.AddRange(Strings(language.Value, "positionNouns"));
-            }
-        }
-
-        EdgeWords = new WordSet(edgeWords);
-        EdgePrepositions = new WordSet(edgePrepositions);
-        RoadEndPronouns = new WordSet(roadEndPronouns);
-        PositionNouns = new WordSet(positionNouns);
-    }
-
     /// <summary>Nouns of reports and claims (« haber », « iddia »): a verb of taking before one and a denial is what is denied.</summary>
     public WordSet DeniedReportNouns { get; private set; } = null!;
 
@@ -759,22 +585,68 @@ public sealed class EventVocabulary
     /// <summary>Nouns (« kontrolünü ») after which a headed anaphor stands for the city.</summary>
     public WordSet AnaphorHeads { get; private set; } = null!;
 
-    // The keys of the seventh round of failure classes, under 'partGKeys' by language.
-    private void LoadPartGKeys(JsonElement root)
+    // The keys each language block lists beside the older ones (their meanings in the file's '_about…' notes): every
+    // language's words go into one set, as the tokens they are matched against carry no language.
+    private void LoadLanguageKeys(JsonElement root)
     {
-        List<string> deniedReportNouns = [], headedAnaphors = [], anaphorHeads = [];
-        if (root.TryGetProperty("partGKeys", out var keys))
-        {
-            foreach (var language in keys.EnumerateObject().Where(l => l.Value.ValueKind == JsonValueKind.Object))
-            {
-                deniedReportNouns.AddRange(Strings(language.Value, "deniedReportNouns"));
-                headedAnaphors.AddRange(Strings(language.Value, "headedAnaphors"));
-                anaphorHeads.AddRange(Strings(language.Value, "anaphorHeads"));
-            }
-        }
+        var languages = root.GetProperty("languages");
+        WordSet Words(string key) => new(AllLanguages(languages, key));
+        PhraseMatcher<string> Phrases(string key, string tag) =>
+            new([.. AllLanguages(languages, key).Select(p => new Phrase<string>(WordPattern.ParsePhrase(p), tag))]);
 
-        DeniedReportNouns = new WordSet(deniedReportNouns);
-        HeadedAnaphors = headedAnaphors.Select(a => string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NameNormalizer.FoldWord))).ToFrozenSet(StringComparer.Ordinal);
-        AnaphorHeads = new WordSet(anaphorHeads);
+        ListContinuations = Phrases("listContinuations", "continuation");
+        CapitalAnaphors = Phrases("capitalAnaphors", AnaphorCity);
+        PassiveEntryWords = Words("passiveEntryWords");
+        LeaderWords = Words("leaderWords");
+        SayWords = Words("sayWords");
+        LaunchWords = Words("launchWords");
+        ExceptionWords = Words("exceptionWords");
+        ExceptionPostpositions = Words("exceptionPostpositions");
+        MajorityWords = Words("majorityWords");
+        BareTroops = Words("bareTroops");
+        AttackerPrecedence = root.TryGetProperty("attackerPrecedence", out var precedence)
+            ? [.. precedence.GetProperty("pairs").EnumerateArray().Select(Pair)]
+            : [];
+
+        FirstTimeWords = Phrases("firstTimeWords", "first");
+        SinceWords = Phrases("sinceWords", "since");
+
+        FromWords = Words("fromWords");
+        OverlookWords = Words("overlookWords");
+        OverlookPostpositions = Words("overlookPostpositions");
+        SuburbWords = Words("suburbWords");
+        QuestionInversions = AllLanguages(languages, "questionInversions");
+
+        AblativeEndings = [.. AllLanguages(languages, "ablativeEndings").OrderByDescending(e => e.Length)];
+        TargetPostpositions = Words("targetPostpositions");
+        ConverbEndings = [.. AllLanguages(languages, "converbEndings").Select(e => NameNormalizer.FoldWord(e))];
+        LocativeEndings = AllLanguages(languages, "locativeEndings");
+
+        RoadDestinations = Phrases("roadDestinations", "road");
+        NonCombatants = Phrases("nonCombatants", "noncombatant");
+        CollapseWords = Words("collapseWords");
+        AbandonedByWords = Words("abandonedByWords");
+        PushBackWords = Words("pushBackWords");
+        RedeploymentWords = Phrases("redeploymentWords", "redeployment");
+
+        CountWords = Words("countWords");
+        PartNouns = Words("partNouns");
+        PossessiveRelatives = Words("possessiveRelatives");
+        AllegianceWords = Words("allegianceWords");
+        UnknownTakers = Phrases("unknownTakers", "unknown");
+
+        EdgeWords = Words("edgeWords");
+        EdgePrepositions = Words("edgePrepositions");
+        RoadEndPronouns = Words("roadEndPronouns");
+        PositionNouns = Words("positionNouns");
+
+        DeniedReportNouns = Words("deniedReportNouns");
+        HeadedAnaphors = AllLanguages(languages, "headedAnaphors")
+            .Select(a => string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(NameNormalizer.FoldWord))).ToFrozenSet(StringComparer.Ordinal);
+        AnaphorHeads = Words("anaphorHeads");
     }
+
+    // One key's list from every language block, in file order.
+    private static List<string> AllLanguages(JsonElement languages, string key) =>
+        [.. languages.EnumerateObject().SelectMany(l => Strings(l.Value, key))];
 }
